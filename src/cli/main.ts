@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { collectReports, type FormatChoice } from '../read/index.js';
+import { renderSummary } from '../render/summary.js';
+import { renderText } from '../render/text.js';
+import { DEFAULT_CONTEXT } from '../render/context.js';
+
+export const HELP = `bisect-report — read bisection logs and say how far to trust the culprit
+
+Usage:
+  bisect-report [--format auto|syzkaller|git] [--json | --markdown] FILE_OR_GLOB...
+  bisect-report run [--runs N] [--min-failures K] [--title-regex RE] -- COMMAND [ARGS...]
+  bisect-report --help | --version
+
+Report (default command):
+  --format F     log format: auto (default), syzkaller, git (console or \`git bisect log\`)
+  --json         print {"reports": [...]} (schema/report.schema.json)
+  --markdown     print the GitHub job-summary Markdown
+  (neither)      print a short plain-text verdict per log
+  Exit code: 0 when every input was read, 2 when an input could not be read (the rest are still reported).
+
+Flaky-aware bisection (use as the \`git bisect run\` script):
+  run            run COMMAND N times on the checked-out commit, print one line per run, and exit
+                 0 (good), 1 (bad) or 125 (skip) — see README "Flaky tests"
+  --runs N       runs per commit (default 10)
+  --min-failures K   failures needed to call the commit bad (default 2)
+  --title-regex RE   take the failure title from the first output line matching RE
+
+Examples:
+  bisect-report bisect.txt
+  bisect-report --json 'logs/**/*.txt' > reports.json
+  git bisect run npx bisect-report run --runs 10 -- ./test.sh 2>&1 | tee bisect.log
+`;
+
+export async function runCli(argv: string[]): Promise<number> {
+  if (argv[0] === 'run') {
+    const { runCommand } = await import('./runCommand.js');
+    return runCommand(argv.slice(1));
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'auto' },
+        json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`bisect-report: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const format = values.format as string;
+  if (!['auto', 'syzkaller', 'git', 'git-bisect-run', 'git-bisect-log'].includes(format)) {
+    process.stderr.write(`bisect-report: unknown --format '${format}' (use auto, syzkaller or git)\n`);
+    return 2;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write('bisect-report: no log files given (see --help)\n');
+    return 2;
+  }
+  const { reports, errors } = await collectReports(positionals, format as FormatChoice);
+  for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ reports }, null, 2) + '\n');
+  } else if (values.markdown) {
+    process.stdout.write(renderSummary(reports, DEFAULT_CONTEXT));
+  } else {
+    process.stdout.write(renderText(reports));
+  }
+  return errors.length > 0 ? 2 : 0;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';

@@ -1,0 +1,46 @@
+import type { Report } from '../model.js';
+import type { RenderContext } from '../render/context.js';
+
+export type MentionMode = 'auto' | 'always' | 'never';
+
+export interface PublishOptions {
+  token: string;
+  owner: string;
+  repo: string;
+  /** REST base, from GITHUB_API_URL (GHES) or https://api.github.com. */
+  apiUrl: string;
+  createIssue: boolean;
+  labels: string[];
+  issueKey: string;
+  mentionAuthor: MentionMode;
+  commentOnPr: boolean;
+  /** e-mail (lower-case) -> login */
+  authorMap: Record<string, string>;
+  closeOnFix: boolean;
+  dryRun: boolean;
+  /** Where progress and dry-run previews go (core.info in the action). */
+  info: (message: string) => void;
+  warning: (message: string) => void;
+}
+
+export interface IssueOutcome {
+  key: string;
+  source: string;
+  number: number | null;
+  url: string | null;
+  /** What happened: created, updated, unchanged, reopened, closed, would-create (dry run), ... */
+  action: string;
+}
+
+export interface PublishResult {
+  issues: IssueOutcome[];
+  /** Requests sent, for the closing line and the benchmarks. */
+  requests: number;
+}
+
+export interface Publisher {
+  /** Read-only: resolve culprit authors to GitHub logins (sha -> login). Never throws for unknown commits. */
+  resolveAuthors(reports: Report[]): Promise<Record<string, string>>;
+  /** Writes issues and PR comments. Called after the summary has been written. */
+  apply(reports: Report[], ctx: RenderContext): Promise<PublishResult>;
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { collectReports } from './read/index.js';
+import { renderSummary } from './render/summary.js';
+import { actionOutputs } from './render/outputs.js';
+import type { RenderContext } from './render/context.js';
+import type { MentionMode, PublishOptions } from './github/types.js';
+import type { Report } from './model.js';
+
+/** A problem with the action's configuration: reported as one line, the run fails. */
+class ConfigError extends Error {}
+
+function boolInput(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', '1', 'on'].includes(raw)) return true;
+  if (['false', 'no', '0', 'off'].includes(raw)) return false;
+  throw new ConfigError(`input '${name}' must be true or false, got '${raw}'`);
+}
+
+export function parseAuthorMap(text: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const m = /^(\S+@\S+)\s*[=:]\s*@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(line);
+    if (!m) throw new ConfigError(`author-map line ${i + 1} is not 'email = login': ${line}`);
+    map[m[1].toLowerCase()] = m[2];
+  }
+  return map;
+}
+
+function repositoryInput(): { owner: string; repo: string } | null {
+  const raw = core.getInput('repository').trim() || process.env.GITHUB_REPOSITORY || '';
+  if (raw === '') return null;
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(raw);
+  if (!m) throw new ConfigError(`input 'repository' must be owner/name, got '${raw}'`);
+  return { owner: m[1], repo: m[2] };
+}
+
+export async function run(): Promise<void> {
+  try {
+    await runUnsafe();
+  } catch (err) {
+    core.setFailed((err as Error)?.message ?? String(err));
+  }
+}
+
+async function runUnsafe(): Promise<void> {
+  const patterns = core.getInput('logs', { required: true }).split(/\r?\n/);
+  const dryRun = boolInput('dry-run', false);
+  const createIssue = boolInput('create-issue', true);
+  const commentOnPr = boolInput('comment-on-pr', true);
+  const closeOnFix = boolInput('close-on-fix', true);
+  const mention = (core.getInput('mention-author').trim() || 'auto') as MentionMode;
+  if (!['auto', 'always', 'never'].includes(mention)) {
+    throw new ConfigError(`input 'mention-author' must be auto, always or never, got '${mention}'`);
+  }
+  const authorMap = parseAuthorMap(core.getInput('author-map'));
+  const labels = core
+    .getInput('issue-labels')
+    .split(/[,\n]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const repo = repositoryInput();
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
+
+  // read → detect → parse → analyse
+  const { reports, errors } = await collectReports(patterns);
+  for (const e of errors) core.error(e.message);
+
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+  const runUrl =
+    process.env.GITHUB_RUN_ID && process.env.GITHUB_REPOSITORY
+      ? `${serverUrl}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
+      : null;
+  const ctx: RenderContext = {
+    serverUrl,
+    repository: repo ? `${repo.owner}/${repo.repo}` : null,
+    runUrl,
+    authorLogins: {},
+  };
+
+  const wantsGitHub = reports.length > 0 && (createIssue || commentOnPr) && repo !== null;
+  let publisher: import('./github/types.js').Publisher | null = null;
+  if (wantsGitHub && (token || dryRun)) {
+    const { createPublisher } = await import('./github/publish.js');
+    const opts: PublishOptions = {
+      token,
+      owner: repo.owner,
+      repo: repo.repo,
+      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      createIssue,
+      labels,
+      issueKey: core.getInput('issue-key').trim(),
+      mentionAuthor: mention,
+      commentOnPr,
+      authorMap,
+      closeOnFix,
+      dryRun,
+      info: (m) => core.info(m),
+      warning: (m) => core.warning(m),
+    };
+    publisher = createPublisher(opts);
+    ctx.authorLogins = await publisher.resolveAuthors(reports);
+  } else if (wantsGitHub) {
+    core.warning('No token given: skipping issues and pull request comments.');
+  }
+
+  // The summary and outputs are written before any write to GitHub, so nothing is lost if it fails.
+  await writeSummaryAndOutputs(reports, ctx);
+
+  if (publisher) {
+    const result = await publisher.apply(reports, ctx);
+    const first = result.issues.find((i) => i.number !== null);
+    core.setOutput('issue-number', first?.number ?? '');
+    core.setOutput('issue-url', first?.url ?? '');
+  } else {
+    core.setOutput('issue-number', '');
+    core.setOutput('issue-url', '');
+  }
+  if (reports.length === 0) {
+    throw new ConfigError(
+      errors.length > 0
+        ? `no bisection log could be read (${errors.length} input error(s) above)`
+        : 'no logs given',
+    );
+  }
+}
+
+async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Promise<void> {
+  const markdown = renderSummary(reports, ctx);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(markdown).write();
+  } else {
+    core.info(markdown);
+  }
+  const outputs = actionOutputs(reports, ctx.authorLogins);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  const dir = process.env.RUNNER_TEMP || process.cwd();
+  mkdirSync(dir, { recursive: true });
+  const jsonPath = join(dir, `bisect-report-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.pid}.json`);
+  writeFileSync(jsonPath, JSON.stringify({ reports }, null, 2) + '\n');
+  core.setOutput('report-json', jsonPath);
+  const head = reports.find((r) => r.status === 'found') ?? reports[0];
+  if (head) {
+    const c = head.culprit;
+    core.notice(
+      `${head.source}: ${head.status}${c ? ` — ${c.sha.slice(0, 12)} ${c.subject}` : ''}${head.trust ? ` (trust: ${head.trust.label})` : ''}`,
+      { title: 'bisect-report' },
+    );
+  }
+}

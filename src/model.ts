@@ -1,0 +1,177 @@
+/**
+ * The one report model every parser produces and every later stage reads.
+ * Field names are a public contract (JSON output, schema/report.schema.json): add, never rename.
+ */
+
+export type LogFormat = 'syzkaller' | 'git-bisect-run' | 'git-bisect-log' | 'unknown';
+export type Direction = 'cause' | 'fix';
+export type Status =
+  'found' | 'ambiguous' | 'no-culprit' | 'not-reproduced' | 'failed' | 'incomplete' | 'unrecognized';
+export type Verdict = 'good' | 'bad' | 'skip' | 'untested';
+export type TrustLabel = 'verified' | 'likely' | 'range' | 'unreliable' | 'contradicted';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface Commit {
+  sha: string;
+  subject: string;
+  author: Person | null;
+  /** As printed by the tool (e.g. "Tue Feb 16 13:24:05 2021 -0700"), or null. */
+  date: string | null;
+  files: { path: string }[];
+  merge: boolean;
+  /** The commit is a release (tag like v5.10) rather than an ordinary change. */
+  release: boolean;
+  /** syzkaller: kernel build signature of this commit and of its parent (equal = no-op build). */
+  signature?: string | null;
+  parentSignature?: string | null;
+}
+
+export interface Candidate {
+  sha: string;
+  subject: string;
+}
+
+/** What one run of the test/reproducer at one commit produced. */
+export type RunKind =
+  | 'ok' // clean run
+  | 'crash' // crashed / test failed, with a title when known
+  | 'boot-failed'
+  | 'test-failed' // "basic kernel testing failed": the harness, not the bug
+  | 'build-failed'
+  | 'infra' // infrastructure problem, lost connection, ...
+  | 'ignore' // tool said to ignore this run
+  | 'error'; // other failure of the harness
+
+export interface RunTally {
+  /** Runs performed (counted or, when `estimated`, assumed). */
+  total: number;
+  /** Runs that failed / crashed (any title). */
+  failed: number;
+  /** Clean runs. */
+  passed: number;
+  /** Runs that tell nothing about the bug: boot/build/infra failures, ignored runs. */
+  other: number;
+  /** True when the log gave no counts (e.g. syzkaller "all runs: OK") and these are assumed. */
+  estimated?: boolean;
+}
+
+export interface Step {
+  commit: string;
+  subject: string | null;
+  /** The verdict the bisection tool gave this commit. */
+  verdict: Verdict;
+  runs: RunTally;
+  /** Crash/failure title -> number of runs that showed it. */
+  titles: Record<string, number>;
+  /** Individual run outcomes in order, when the log lists them (capped). */
+  outcomes?: { kind: RunKind; title?: string }[];
+  /** "Bisecting: N revisions left to test after this (roughly M steps)" printed when this commit was checked out. */
+  revisionsLeft?: number | null;
+  stepsLeft?: number | null;
+  /** Set when the step tests a release (syzkaller "testing release v5.10") rather than a bisection midpoint. */
+  release?: string | null;
+  /** The original commit the failure was seen on (syzkaller's first test block). */
+  original?: boolean;
+  signature?: string | null;
+  compiler?: string | null;
+  buildSeconds?: number | null;
+  testSeconds?: number | null;
+}
+
+export interface Crash {
+  title: string;
+  /** Capped prefix of the crash report text, when the log carries one. */
+  report?: string | null;
+}
+
+export interface TrustReason {
+  /** Stable machine-readable code, e.g. "off-signature-verdict". */
+  code: string;
+  message: string;
+}
+
+export interface WeakestLink {
+  commit: string | null;
+  message: string;
+  /** How many run outcomes would have to flip to change the answer. */
+  fragility: number | null;
+}
+
+export interface Trust {
+  label: TrustLabel;
+  /** Posterior probability that the reported culprit (or the candidate set) holds the true culprit. */
+  probability: number;
+  reasons: TrustReason[];
+  weakestLink?: WeakestLink | null;
+  /** 95% credible range of the culprit, as commits (oldest first) or positions when shas are unknown. */
+  range95?: { first: string | null; last: string | null; commits: number } | null;
+  reproRate?: { mean: number; low: number; high: number } | null;
+  falseAlarmRate?: { mean: number; low: number; high: number } | null;
+  /** P(culprit is outside the bisection window), P(no real culprit). */
+  outside?: number;
+  noCulprit?: number;
+  /** Posterior mass per window position, oldest first (compact; may be coarsened for rendering). */
+  posterior?: { position: number; commit: string | null; p: number }[];
+}
+
+export interface Retest {
+  commit: string;
+  runs: number;
+  why?: string;
+}
+
+export interface Report {
+  /** Path (or name) of the log this report was read from. */
+  source: string;
+  format: LogFormat;
+  direction: Direction;
+  status: Status;
+  /** One line saying why, for failed/no-culprit/incomplete/unrecognized and friends. */
+  reason?: string | null;
+  culprit: Commit | null;
+  candidates: Candidate[];
+  /** The failure being bisected: what was seen on the original / bad commit. */
+  crash: Crash | null;
+  /** The crash the tool saw at the culprit, when it differs from `crash`. */
+  culpritCrash?: Crash | null;
+  steps: Step[];
+  flaky: boolean;
+  /** Why `flaky` is true (tool flags, mixed steps). */
+  flakyReasons?: string[];
+  trust: Trust | null;
+  retest: Retest[];
+  /** The bisection's starting bounds as the log tells them. */
+  window?: { good: string[]; bad: string | null } | null;
+  /** Custom terms (git bisect --term-old/--term-new). */
+  terms?: { old: string; new: string } | null;
+  recipients?: string[];
+  revisionsTested?: number | null;
+  timing?: { totalSeconds: number | null; buildSeconds: number | null; testSeconds: number | null } | null;
+  /** Extra hints for the reader (e.g. "run git with LC_ALL=C"). */
+  hints?: string[];
+}
+
+export function emptyReport(source: string, format: LogFormat = 'unknown'): Report {
+  return {
+    source,
+    format,
+    direction: 'cause',
+    status: 'unrecognized',
+    reason: null,
+    culprit: null,
+    candidates: [],
+    crash: null,
+    steps: [],
+    flaky: false,
+    trust: null,
+    retest: [],
+  };
+}
+
+export function emptyTally(): RunTally {
+  return { total: 0, failed: 0, passed: 0, other: 0 };
+}

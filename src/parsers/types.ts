@@ -1,0 +1,24 @@
+import type { LogFormat, Report } from '../model.js';
+
+/**
+ * A parser for one log format. Parsing is streaming: the reader pushes unwrapped lines
+ * (no line terminator) one at a time and asks for the report at the end. A parser keeps
+ * bounded state: capped prefixes of free text, counters, one entry per tested commit.
+ */
+export interface LogParser {
+  format: Exclude<LogFormat, 'unknown'>;
+  /** Names accepted by `--format` that select this parser. */
+  aliases: string[];
+  /**
+   * Looks at one early line and says whether it is a decisive sign of this format.
+   * Detection stops at the first decisive line of any parser.
+   */
+  detectLine(line: string): boolean;
+  create(source: string): LineSink;
+}
+
+export interface LineSink {
+  line(text: string): void;
+  /** Called once after the last line; `truncated` is true when input ended abnormally. */
+  end(): Report;
+}

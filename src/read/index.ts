@@ -1,0 +1,26 @@
+import type { Report } from '../model.js';
+import { analyse } from '../analyse/index.js';
+import { readLog, InputError, type FormatChoice } from './readLog.js';
+import { expandInputs } from './inputs.js';
+
+export { InputError, type FormatChoice } from './readLog.js';
+
+export interface Collected {
+  reports: Report[];
+  errors: InputError[];
+}
+
+/** read → detect → parse → analyse, for every input; one bad input never stops the others. */
+export async function collectReports(patterns: string[], format: FormatChoice = 'auto'): Promise<Collected> {
+  const { files, errors } = await expandInputs(patterns);
+  const reports: Report[] = [];
+  for (const file of files) {
+    try {
+      reports.push(analyse(readLog(file, format)));
+    } catch (err) {
+      if (err instanceof InputError) errors.push(err);
+      else errors.push(new InputError(file, `could not be read: ${(err as Error)?.message ?? String(err)}`));
+    }
+  }
+  return { reports, errors };
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST_ACTION = join(ROOT, 'dist', 'index.js');
+export const DIST_CLI = join(ROOT, 'dist', 'cli', 'index.js');
+export const SHARED = resolve(ROOT, '..', 'shared');
+export const CORPUS = join(SHARED, 'corpus');
+export const hasCorpus = existsSync(join(CORPUS, 'README.md'));
+
+/** describe() that skips, with a visible notice, when ../shared/corpus is absent (a user's fresh clone). */
+export function describeWithCorpus(name: string, fn: () => void): void {
+  if (!hasCorpus) {
+    describe.skip(`${name} (skipped: ../shared/corpus not found next to the repository)`, fn);
+    console.warn(`[skip] ${name}: ../shared/corpus is absent, corpus tests skipped`);
+    return;
+  }
+  describe(name, fn);
+}
