@@ -31,13 +31,30 @@ export async function expandInputs(patterns: string[]): Promise<ExpandedInputs> 
       continue;
     }
     // @actions/glob is loaded only when a glob is actually given.
-    const glob = await import('@actions/glob');
-    const globber = await glob.create(pattern, { matchDirectories: false, implicitDescendants: false });
-    const matched = (await globber.glob()).sort();
+    const matched = await globFiles(pattern);
     if (matched.length === 0) errors.push(new InputError(pattern, 'pattern matched no files'));
     for (const m of matched) add(m);
   }
   return { files, errors };
+}
+
+async function globFiles(pattern: string): Promise<string[]> {
+  const glob = await import('@actions/glob');
+  // @actions/glob reports progress as ::debug:: workflow commands on stdout. On a runner they
+  // are hidden; in the CLI they would corrupt --json output, so they are dropped there.
+  const write = process.stdout.write;
+  if (!process.env.GITHUB_ACTIONS) {
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+      typeof chunk === 'string' && chunk.startsWith('::debug::')
+        ? true
+        : (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest)) as typeof write;
+  }
+  try {
+    const globber = await glob.create(pattern, { matchDirectories: false, implicitDescendants: false });
+    return (await globber.glob()).sort();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 function existsPlain(path: string): boolean {

@@ -44,10 +44,11 @@ export function forEachLine(path: string, onLine: (line: string) => boolean | vo
       stats.bytes += n;
       if (first) {
         first = false;
-        const probe = buf.subarray(0, Math.min(n, 8192));
-        let nul = 0;
-        for (let i = 0; i < probe.length; i++) if (probe[i] === 0) nul++;
-        stats.binary = nul > 0 && nul * 100 >= probe.length; // ≥1% NUL bytes
+        stats.binary = looksBinary(buf.subarray(0, Math.min(n, 8192)));
+        if (stats.binary) {
+          stats.stopped = true; // not a text log: nothing to parse
+          return stats;
+        }
       }
       const text = decoder.write(buf.subarray(0, n));
       let start = 0;
@@ -97,4 +98,15 @@ export function forEachLine(path: string, onLine: (line: string) => boolean | vo
   } finally {
     closeSync(fd);
   }
+}
+
+/** Text logs have no NUL bytes and few control characters (tabs, CR, ESC for colours are fine). */
+function looksBinary(probe: Uint8Array): boolean {
+  let control = 0;
+  for (let i = 0; i < probe.length; i++) {
+    const b = probe[i];
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12) control++;
+  }
+  return control * 10 > probe.length;
 }

@@ -1,0 +1,173 @@
+// `npm run bench`: speed, memory and API economy, as ratios against references measured in the
+// same run (machines are shared and noisy). Writes bench/results.json and prints a table.
+// `--smoke` uses tiny inputs so CI can keep this script from rotting (no timing is asserted).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { generateGitConsoleLog, generateSyzkallerLog, pickSyzkallerTemplate } from '../bench/generate.mjs';
+import { benchAction } from '../bench/action.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const outArg = args.indexOf('--out');
+const resultsPath = outArg >= 0 ? args[outArg + 1] : join(root, 'bench', 'results.json');
+const work = join(root, 'bench', 'out');
+const dist = process.env.BISECT_REPORT_DIST || join(root, 'dist');
+const cli = join(dist, 'cli', 'index.js');
+const node = process.execPath;
+const MB = 1 << 20;
+const BIG = smoke ? 2 * MB : 200 * MB;
+const SMALL = smoke ? MB / 2 : 20 * MB;
+const REPEATS = smoke ? 1 : 3;
+
+mkdirSync(work, { recursive: true });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function timeIt(fn) {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+function timed(cmd, argv, opts = {}) {
+  return timeIt(() => {
+    const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+    if (r.status !== 0 && !(cmd === 'grep' && r.status === 1)) {
+      throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+    }
+  });
+}
+/** Peak RSS (MB) of one CLI run, from GNU time when present, else from the child's own rusage. */
+function peakRssMb(file) {
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', node, cli, '--json', file], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    const kb = Number(r.stderr.trim().split('\n').pop());
+    if (Number.isFinite(kb)) return kb / 1024;
+  }
+  const probe = `process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));process.argv=[process.argv[0],${JSON.stringify(cli)},'--json',${JSON.stringify(file)}];await import(${JSON.stringify(cli)});`;
+  const r = spawnSync(node, ['--input-type=module', '-e', probe], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  return Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+}
+
+// The lines each parser acts on; grep -c over them is the floor a streaming parser is compared to.
+const GREP = {
+  git: '^(Bisecting: |\\[[0-9a-f]{7,40}\\] |[0-9a-f]{40} is the first|running |bisect-report: |commit |Author: |Date: )',
+  syzkaller:
+    '^(testing commit |testing release |all runs: |run #[0-9]+: |# git bisect |Bisecting: |\\[[0-9a-f]{40}\\] |kernel signature: |first bad commit: |crash: )',
+};
+
+function parseBench(kind, file) {
+  const parse = [];
+  const grep = [];
+  for (let i = 0; i < REPEATS; i++) {
+    grep.push(timed('grep', ['-c', '-E', GREP[kind], file]));
+    parse.push(timed(node, [cli, '--json', file]));
+  }
+  return { parseSeconds: median(parse), grepSeconds: median(grep), ratio: median(parse) / median(grep) };
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? null, node: process.version },
+  smoke,
+};
+
+// 1. Big logs: parse + analyse vs grep, and peak memory at two sizes.
+const gitBig = join(work, 'git-console-big.log');
+const gitSmall = join(work, 'git-console-small.log');
+const syzBig = join(work, 'syzkaller-big.log');
+const syzSmall = join(work, 'syzkaller-small.log');
+const template = pickSyzkallerTemplate(root);
+process.stderr.write('generating logs…\n');
+generateGitConsoleLog(gitBig, BIG, smoke ? 64 : 1024);
+generateGitConsoleLog(gitSmall, SMALL, smoke ? 64 : 1024);
+generateSyzkallerLog(syzBig, BIG, template);
+generateSyzkallerLog(syzSmall, SMALL, template);
+const size = (f) => +(statSync(f).size / MB).toFixed(1);
+
+process.stderr.write('timing parse vs grep…\n');
+const gitRes = parseBench('git', gitBig);
+const syzRes = parseBench('syzkaller', syzBig);
+results.parse = {
+  git_console: { mb: size(gitBig), ...gitRes },
+  syzkaller: { mb: size(syzBig), ...syzRes },
+};
+results.parse_vs_grep_ratio = Math.max(gitRes.ratio, syzRes.ratio);
+
+process.stderr.write('measuring memory…\n');
+results.memory = {
+  git_console: {
+    small_mb: size(gitSmall),
+    small_rss_mb: peakRssMb(gitSmall),
+    big_mb: size(gitBig),
+    big_rss_mb: peakRssMb(gitBig),
+  },
+  syzkaller: {
+    small_mb: size(syzSmall),
+    small_rss_mb: peakRssMb(syzSmall),
+    big_mb: size(syzBig),
+    big_rss_mb: peakRssMb(syzBig),
+  },
+};
+results.parse_peak_rss_mb = Math.max(
+  results.memory.git_console.big_rss_mb,
+  results.memory.syzkaller.big_rss_mb,
+);
+
+// 2. The whole syzbot corpus in one CLI run.
+const corpusDir = join(root, '..', 'shared', 'corpus', 'syzbot', 'logs');
+if (existsSync(corpusDir)) {
+  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt'));
+  const pick = smoke ? files.slice(0, 50) : files;
+  results.corpus_logs = pick.length;
+  results.corpus_seconds = timeIt(() => {
+    execFileSync(node, [cli, '--json', ...pick.map((f) => join(corpusDir, f))], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      maxBuffer: 1 << 30,
+    });
+  });
+} else {
+  results.corpus_seconds = null;
+  results.corpus_note = '../shared/corpus absent';
+}
+
+// 3. A complete action run against the loopback fake GitHub, vs `node -e 0`; request counts.
+process.stderr.write('timing the action…\n');
+Object.assign(results, await benchAction({ root, dist, repeats: smoke ? 3 : 15, smoke }));
+
+for (const f of [gitBig, gitSmall, syzBig, syzSmall]) rmSync(f, { force: true });
+mkdirSync(join(resultsPath, '..'), { recursive: true });
+writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
+
+const row = (name, value, target) => `${name.padEnd(28)} ${String(value).padStart(12)}   ${target}`;
+const f2 = (x) => (typeof x === 'number' ? x.toFixed(2) : String(x));
+console.log(row('metric', 'measured', 'target'));
+console.log(row('parse_vs_grep_ratio (git)', f2(gitRes.ratio), '≤ 3.0'));
+console.log(row('parse_vs_grep_ratio (syz)', f2(syzRes.ratio), '≤ 3.0'));
+console.log(row('parse_peak_rss_mb (big)', f2(results.parse_peak_rss_mb), '≤ 100'));
+console.log(
+  row(
+    'rss git small→big',
+    `${f2(results.memory.git_console.small_rss_mb)}→${f2(results.memory.git_console.big_rss_mb)}`,
+    'flat',
+  ),
+);
+console.log(
+  row(
+    'rss syz small→big',
+    `${f2(results.memory.syzkaller.small_rss_mb)}→${f2(results.memory.syzkaller.big_rss_mb)}`,
+    'flat',
+  ),
+);
+console.log(row('corpus_seconds', f2(results.corpus_seconds), '≤ 5'));
+console.log(row('action_vs_node_ratio', f2(results.action_vs_node_ratio), '≤ 3.0'));
+console.log(row('bundle_kb (dist/index.js)', f2(results.bundle_kb), ''));
+for (const [k, v] of Object.entries(results.requests ?? {})) console.log(row(`requests: ${k}`, v, ''));
+console.log(`\nwritten to ${resultsPath}`);
