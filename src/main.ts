@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { collectReports } from './read/index.js';
 import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
@@ -132,11 +132,7 @@ async function runUnsafe(): Promise<void> {
 
 async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Promise<void> {
   const markdown = renderSummary(reports, ctx);
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(markdown).write();
-  } else {
-    core.info(markdown);
-  }
+  if (!core.appendSummary(markdown)) core.info(markdown);
   const outputs = actionOutputs(reports, ctx.authorLogins);
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   const dir = process.env.RUNNER_TEMP || process.cwd();

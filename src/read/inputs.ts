@@ -1,5 +1,12 @@
+import * as fs from 'node:fs';
 import { statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from './readLog.js';
+
+type GlobSync = (
+  pattern: string,
+  options: { withFileTypes: true },
+) => { name: string; parentPath: string; isFile(): boolean; isSymbolicLink(): boolean }[];
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -39,6 +46,15 @@ export async function expandInputs(patterns: string[]): Promise<ExpandedInputs> 
 }
 
 async function globFiles(pattern: string): Promise<string[]> {
+  // Node ≥ 22 globs natively (the action runs on Node 24); older Node (CLI users) uses @actions/glob.
+  const native = (fs as unknown as { globSync?: GlobSync }).globSync;
+  if (typeof native === 'function') {
+    return native(pattern, { withFileTypes: true })
+      .filter((d) => d.isFile() || d.isSymbolicLink())
+      .map((d) => join(d.parentPath, d.name))
+      .map((p) => (isAbsolute(pattern) ? p : relative(process.cwd(), p)))
+      .sort();
+  }
   const glob = await import('@actions/glob');
   // @actions/glob reports progress as ::debug:: workflow commands on stdout. On a runner they
   // are hidden; in the CLI they would corrupt --json output, so they are dropped there.
