@@ -1,19 +1,20 @@
-import { emptyReport } from '../model.js';
 import type { LogParser } from './types.js';
+import { GitBisectEngine, isGitLogLine } from './gitCommon.js';
 
-// Placeholder: the real parser lands with its issue.
+/**
+ * The `git bisect log` replay format (.git/BISECT_LOG): `# good: [sha] subject` comments,
+ * `git bisect good <sha>` commands, `# first bad commit: …` / `# possible first bad commit: …`.
+ * Shares the engine with the console parser, because CI logs often mix both.
+ */
 export const gitBisectLogParser: LogParser = {
   format: 'git-bisect-log',
-  aliases: [],
-  detectLine: () => false,
+  aliases: ['bisect-log'],
+  detectLine: isGitLogLine,
   create(source) {
+    const engine = new GitBisectEngine({ detectedAs: 'git-bisect-log' });
     return {
-      line() {},
-      end: () => ({
-        ...emptyReport(source, 'git-bisect-log'),
-        status: 'incomplete',
-        reason: 'parser not implemented',
-      }),
+      line: (text) => engine.line(text),
+      end: () => engine.end(source),
     };
   },
 };
