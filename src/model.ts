@@ -62,7 +62,11 @@ export interface RunTally {
 export interface Step {
   commit: string;
   subject: string | null;
-  /** The verdict the bisection tool gave this commit. */
+  /**
+   * The verdict the bisection tool gave this commit, normalised so that `bad` always means "the
+   * bisected failure shows here" and `good` "it does not" — also in fix bisections, where
+   * syzkaller tells git `good` for a commit that still crashes.
+   */
   verdict: Verdict;
   runs: RunTally;
   /** Crash/failure title -> number of runs that showed it. */
@@ -101,6 +105,29 @@ export interface WeakestLink {
   fragility: number | null;
 }
 
+/** One tested commit in the trust analysis: its evidence and whether it agrees with the tool's verdict. */
+export interface EvidenceEntry {
+  commit: string;
+  /** Position in the bisection window (0 = good end, windowSize = bad end), when known. */
+  position: number | null;
+  /** The tool's verdict (for the original commit and releases, derived from the runs). */
+  verdict: Verdict;
+  /** Runs showing the bisected failure (same title or family). */
+  hits: number;
+  /** Crash runs with another, unrelated title. */
+  otherCrashes: number;
+  clean: number;
+  /** Runs that tell nothing (infra, boot/build/test failures, harness crashes such as SYZFAIL). */
+  censored: number;
+  /** log10 of P(runs | bug present) / P(runs | bug absent), rates integrated out. */
+  log10BayesFactor: number | null;
+  bayesFactor: number | null;
+  /** Whether the evidence points the same way as the verdict (null for skips / no evidence). */
+  agrees: boolean | null;
+  /** Counts were assumed (e.g. "all runs: OK"). */
+  estimated?: boolean;
+}
+
 export interface Trust {
   label: TrustLabel;
   /** Posterior probability that the reported culprit (or the candidate set) holds the true culprit. */
@@ -108,14 +135,38 @@ export interface Trust {
   reasons: TrustReason[];
   weakestLink?: WeakestLink | null;
   /** 95% credible range of the culprit, as commits (oldest first) or positions when shas are unknown. */
-  range95?: { first: string | null; last: string | null; commits: number } | null;
+  range95?: {
+    first: string | null;
+    last: string | null;
+    commits: number;
+    /** The range starts right after this commit (exclusive), when `first` itself is unknown. */
+    after?: string | null;
+    /** git notation of the range, e.g. "after..last". */
+    gitRange?: string | null;
+  } | null;
   reproRate?: { mean: number; low: number; high: number } | null;
   falseAlarmRate?: { mean: number; low: number; high: number } | null;
   /** P(culprit is outside the bisection window), P(no real culprit). */
   outside?: number;
   noCulprit?: number;
-  /** Posterior mass per window position, oldest first (compact; may be coarsened for rendering). */
-  posterior?: { position: number; commit: string | null; p: number }[];
+  /**
+   * Posterior mass per window position, oldest first (compact; may be coarsened for rendering).
+   * With `span` > 1 an entry covers positions position..position+span-1 and `p` is their total.
+   */
+  posterior?: { position: number; commit: string | null; p: number; span?: number }[];
+  /** P(the reported culprit is where the reproducer's behaviour changes), from the runs alone. */
+  locationProbability?: number;
+  /** P(that change point is the bug's root cause), from checks on the culprit and the crash stack. */
+  rootCauseProbability?: number;
+  /** Per tested commit evidence, in test order. */
+  ledger?: EvidenceEntry[];
+  /** The tool's own confidence replayed on this log (syzbot's 2023 formula), when it applies. */
+  toolConfidence?: number | null;
+  /** What the log yields under other rules (e.g. today's syzbot verdict rules). */
+  counterfactual?: string[];
+  /** Number of commits in the bisection window (reconstructed unless `positionsExact`). */
+  windowSize?: number | null;
+  positionsExact?: boolean;
 }
 
 export interface Retest {

@@ -100,13 +100,17 @@ export function forEachLine(path: string, onLine: (line: string) => boolean | vo
   }
 }
 
-/** Text logs have no NUL bytes and few control characters (tabs, CR, ESC for colours are fine). */
+/**
+ * Text logs have few NUL bytes and few control characters (tabs, CR, ESC for colours are fine).
+ * A stray NUL or two is normal: syzkaller crash reports quote kernel output byte for byte.
+ */
 function looksBinary(probe: Uint8Array): boolean {
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < probe.length; i++) {
     const b = probe[i];
-    if (b === 0) return true;
+    if (b === 0) nul++;
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12) control++;
   }
-  return control * 10 > probe.length;
+  return nul * 64 > probe.length || control * 10 > probe.length;
 }
