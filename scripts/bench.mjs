@@ -32,7 +32,8 @@ function timeIt(fn) {
 }
 function timed(cmd, argv, opts = {}) {
   return timeIt(() => {
-    const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+    // stdout is piped, not discarded: GNU grep stops at the first match when it writes to /dev/null.
+    const r = spawnSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26, ...opts });
     if (r.status !== 0 && !(cmd === 'grep' && r.status === 1)) {
       throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
     }

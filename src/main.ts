@@ -117,6 +117,13 @@ async function runUnsafe(): Promise<void> {
     const first = result.issues.find((i) => i.number !== null);
     core.setOutput('issue-number', first?.number ?? '');
     core.setOutput('issue-url', first?.url ?? '');
+    if (result.requests > 0) {
+      core.info(
+        `GitHub: ${result.requests} request(s), ${result.reads ?? 0} read(s), ${result.writes ?? 0} write(s).`,
+      );
+    }
+    // Outputs first, then fail: what was filed stays visible to later steps.
+    if (result.error) throw new ConfigError(result.error);
   } else {
     core.setOutput('issue-number', '');
     core.setOutput('issue-url', '');

@@ -1,10 +1,569 @@
-import type { Report } from '../model.js';
+import type {
+  EvidenceEntry,
+  Report,
+  Retest,
+  Step,
+  Trust,
+  TrustLabel,
+  TrustReason,
+  WeakestLink,
+} from '../model.js';
+import { stepEvidence, targetTitle, type StepEvidence } from './evidence.js';
+import { assessCulprit } from './plausibility.js';
+import {
+  computePosterior,
+  credibleRange,
+  DEFAULT_PARAMS,
+  log10BayesFactor,
+  massAt,
+  type PositionEvidence,
+  type PosteriorResult,
+} from './posterior.js';
+import { planRetests } from './retest.js';
+import { isInfraTitle } from './titles.js';
+import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
+
+export type AnalyseOptions = WindowOptions;
+
+/**
+ * Label thresholds on the final probability (P(location) × P(root cause)), chosen on labelled
+ * syzbot bisections (scripts/bench-trust.mjs prints them with a 2-fold cross-check).
+ */
+export const THRESHOLDS = {
+  likely: 0.43,
+  verified: 0.8,
+  /** Reported culprit below this location probability: the log contradicts it. */
+  contradicted: 0.05,
+  /** A credible range this small is worth reporting instead of a commit. */
+  rangeCommits: 8,
+} as const;
+
+/** Model for logs with one verdict per commit: a reliable test is assumed (q ~ Beta(9, 1)). */
+export const PLAIN_BISECT_PARAMS = { ...DEFAULT_PARAMS, qPrior: [9, 1] as [number, number], drift: 0 };
 
 /**
  * Judges how far a report's answer can be trusted (trust-model.md §3) and plans re-tests.
- * Pure: returns a new report with `trust` and `retest` filled in.
+ * Pure: returns a new report with `trust` and `retest` filled in. Reports without an answer
+ * (failed, no-culprit, not-reproduced, incomplete, unrecognized) get `trust: null`: there is
+ * nothing to trust, and `status`/`reason` already say why.
  */
-export function analyse(report: Report): Report {
-  // Placeholder until the trust issue lands: no judgement rather than a made-up one.
-  return { ...report, trust: null, retest: [] };
+export function analyse(report: Report, options: AnalyseOptions = {}): Report {
+  try {
+    const hasAnswer =
+      (report.status === 'found' && report.culprit !== null) ||
+      (report.status === 'ambiguous' && report.candidates.length > 0);
+    if (!hasAnswer) return { ...report, trust: null, retest: [] };
+    const { trust, retest } = judge(report, options);
+    return { ...report, trust, retest };
+  } catch {
+    // A judgement must never take the report down with it.
+    return { ...report, trust: null, retest: [] };
+  }
+}
+
+interface Judged {
+  trust: Trust;
+  retest: Retest[];
+}
+
+const short = (sha: string | null | undefined) => (sha ? sha.slice(0, 8) : '?');
+
+function judge(report: Report, options: AnalyseOptions): Judged {
+  const target = targetTitle(report);
+  const layout = layoutWindow(report, options);
+  const newIsBad = report.direction !== 'fix';
+  const evidences = report.steps.map((s) => stepEvidence(s, target));
+  const positioned: PositionEvidence[] = [];
+  report.steps.forEach((s, i) => {
+    const p = layout.stepPositions[i];
+    if (p === null) return;
+    const ev = evidences[i];
+    positioned.push({ position: p, crashes: ev.crashes, clean: ev.clean });
+  });
+  // One run per commit (plain git bisect): nothing in the log measures flakiness, so assume what
+  // users of plain bisect assume, a test that fails reliably on bad commits, and say so.
+  const usable = evidences.filter((e) => e.hits + e.otherCrashes + e.clean > 0);
+  const singleVerdicts = usable.length > 0 && usable.every((e) => e.singleVerdict || e.hits + e.otherCrashes + e.clean <= 1);
+  const params = singleVerdicts ? PLAIN_BISECT_PARAMS : DEFAULT_PARAMS;
+  const post = computePosterior(positioned, layout.size, params, newIsBad);
+  const reasons: TrustReason[] = [];
+  const culprit = report.culprit;
+  const culpritIndex = culprit ? lastStepIndexOf(report.steps, culprit.sha) : -1;
+
+  // Ledger and Bayes factors.
+  const ledger: EvidenceEntry[] = report.steps.map((s, i) => {
+    const ev = evidences[i];
+    const hasRuns = ev.crashes.length > 0 || ev.clean > 0;
+    const l10 = hasRuns
+      ? log10BayesFactor({ position: 0, crashes: ev.crashes, clean: ev.clean }, post, params)
+      : null;
+    const verdict = s.verdict === 'untested' ? effectiveVerdict(s) : s.verdict;
+    const crashSide = verdict === 'bad';
+    const decisive = verdict === 'good' || verdict === 'bad';
+    const clamped = l10 === null ? null : Math.max(-300, Math.min(300, l10));
+    return {
+      commit: s.commit,
+      position: layout.stepPositions[i],
+      verdict,
+      hits: Math.round(ev.hits),
+      otherCrashes: Math.round(ev.otherCrashes),
+      clean: Math.round(ev.clean),
+      censored: Math.round(ev.censored),
+      log10BayesFactor: clamped === null ? null : round(clamped, 2),
+      bayesFactor: clamped === null ? null : Number((10 ** clamped).toPrecision(3)),
+      agrees: clamped === null || !decisive || Math.abs(clamped) < 0.3 ? null : crashSide === clamped > 0,
+      ...(ev.estimated ? { estimated: true } : {}),
+    };
+  });
+
+  const range = credibleRange(post, 0.95);
+  const rangeCommits = range ? range.last - range.first + 1 : layout.size;
+
+  let location: number;
+  let plaus = assessCulprit(report, target);
+  if (culprit && layout.culpritPosition !== null) {
+    location = massAt(post, layout.culpritPosition);
+  } else {
+    // Candidate set (inconclusive bisection): the mass of the final window.
+    plaus = { ...plaus, probability: plaus.base, reasons: [] };
+    location = candidateMass(post, layout);
+  }
+  reasons.push(...plaus.reasons);
+  const probability = clamp01(location * plaus.probability);
+
+  // Reasons from the runs.
+  const culpritEv = culpritIndex >= 0 ? evidences[culpritIndex] : null;
+  const offSignatureCulprit =
+    culprit !== null &&
+    culpritEv !== null &&
+    culpritEv.hits === 0 &&
+    (culpritEv.otherCrashes > 0 || culpritEv.censored > 0) &&
+    effectiveVerdict(report.steps[culpritIndex]) === (newIsBad ? 'bad' : 'good') &&
+    newIsBad;
+  if (offSignatureCulprit && culpritEv) {
+    const titles = [...culpritEv.offTitles, ...culpritEv.infraTitles].slice(0, 2).join('; ');
+    reasons.push({
+      code: 'off-signature-verdict',
+      message: `The culprit was called bad only on crashes that are not the bug${titles ? ` (${titles})` : ''}.`,
+    });
+  }
+  const offBad = report.steps
+    .map((s, i) => ({ s, ev: evidences[i] }))
+    .filter(
+      ({ s, ev }) =>
+        effectiveVerdict(s) === 'bad' &&
+        ev.hits === 0 &&
+        ev.otherCrashes + ev.censored > 0 &&
+        s !== report.steps[culpritIndex],
+    );
+  if (newIsBad && offBad.length > 0) {
+    reasons.push({
+      code: 'off-signature-verdict',
+      message: `${offBad.length} other bad verdict${offBad.length > 1 ? 's rest' : ' rests'} only on crashes that are not the bug (${offBad
+        .slice(0, 3)
+        .map(({ s }) => short(s.commit))
+        .join(', ')}).`,
+    });
+  }
+  if (
+    culpritEv &&
+    !singleVerdicts &&
+    culpritEv.hits + culpritEv.otherCrashes + culpritEv.clean === 1
+  ) {
+    reasons.push({ code: 'single-run-verdict', message: 'The culprit verdict rests on a single run.' });
+  }
+  if (singleVerdicts) {
+    reasons.push({
+      code: 'plain-bisect-no-repeats',
+      message:
+        'Each commit was tested once: a flaky test can flip any verdict unseen, so this answer cannot be verified. Re-run with `bisect-report run` to repeat each test.',
+    });
+  }
+  if (culprit && culpritEv && report.culpritCrash?.title && target && culpritEv.hits === 0) {
+    reasons.push({
+      code: 'culprit-crash-differs',
+      message: `At the culprit the tool saw "${report.culpritCrash.title}", not the bisected "${target}".`,
+    });
+  } else if (culprit && report.culpritCrash?.title && target && !isInfraTitle(target)) {
+    const ev = stepEvidence(
+      {
+        commit: '',
+        subject: null,
+        verdict: 'bad',
+        runs: { total: 1, failed: 1, passed: 0, other: 0 },
+        titles: { [report.culpritCrash.title]: 1 },
+      },
+      target,
+    );
+    if (ev.hits === 0) {
+      reasons.push({
+        code: 'culprit-crash-differs',
+        message: `The crash reported for the culprit ("${report.culpritCrash.title}") is not the bisected one ("${target}").`,
+      });
+    }
+  }
+  const nonMonotone = findNonMonotone(report.steps, layout, ledger);
+  if (nonMonotone) reasons.push(nonMonotone);
+  const untestable = untestableNeighbours(report.steps, layout, evidences, layout.culpritPosition);
+  if (untestable) reasons.push(untestable);
+  if (report.flaky) {
+    reasons.push({
+      code: 'tool-flagged-flaky',
+      message: `The bisection tool flagged the reproducer as flaky${report.flakyReasons?.length ? ` (${report.flakyReasons[0]})` : ''}.`,
+    });
+  }
+  if (post.noCulprit > 0.05) {
+    reasons.push({
+      code: 'not-reproduced',
+      message: `The bad end itself is in doubt: P(no culprit in the window) = ${pct(post.noCulprit)}.`,
+    });
+  }
+  if (post.outside > 0.05) {
+    reasons.push({
+      code: 'culprit-may-be-older',
+      message: `The good end itself is in doubt: P(culprit older than the window) = ${pct(post.outside)}.`,
+    });
+  }
+
+  // Label.
+  const weakest = weakestLink(report, ledger, evidences, post);
+  const contradicted = culprit !== null && (location < THRESHOLDS.contradicted || offSignatureCulprit);
+  const parentIndex = culprit ? parentStepIndex(report.steps, layout, layout.culpritPosition) : -1;
+  const directEvidence =
+    culpritEv !== null &&
+    culpritEv.hits >= hitsNeeded(culpritEv.hits + culpritEv.clean, post.falseAlarm.high) &&
+    parentIndex >= 0 &&
+    evidences[parentIndex].clean >= cleanNeeded(post.repro.low) &&
+    evidences[parentIndex].hits === 0 &&
+    !plaus.noop;
+  let label: TrustLabel;
+  if (!culprit) {
+    label = probability >= 0.9 ? 'range' : 'unreliable';
+  } else if (contradicted) {
+    label = 'contradicted';
+  } else if (
+    probability >= THRESHOLDS.verified &&
+    location >= 0.99 &&
+    directEvidence &&
+    !singleVerdicts &&
+    plaus.stackFiles.length > 0
+  ) {
+    label = 'verified';
+  } else if (probability >= THRESHOLDS.likely) {
+    label = 'likely';
+  } else if (rangeCommits <= THRESHOLDS.rangeCommits && location < 0.5) {
+    label = 'range';
+  } else {
+    label = 'unreliable';
+  }
+  if (
+    label !== 'verified' &&
+    culprit &&
+    !singleVerdicts &&
+    probability >= THRESHOLDS.verified &&
+    location >= 0.99 &&
+    !directEvidence
+  ) {
+    reasons.push({
+      code: 'no-direct-evidence',
+      message:
+        'Verification needs the bug on the culprit and clean runs on its parent, both tested directly.',
+    });
+  }
+
+  const rangeInfo = describeRange(range, layout, rangeCommits);
+  const retest = planRetests({
+    report,
+    layout,
+    post,
+    range,
+    rangeInfo,
+    weakest,
+    label,
+    culpritEv,
+    parentIndex,
+    evidences,
+  });
+  const trust: Trust = {
+    label,
+    probability: round(probability, 4),
+    reasons: dedupeReasons(reasons),
+    weakestLink: weakest,
+    range95: rangeInfo,
+    reproRate: roundRate(post.repro),
+    falseAlarmRate: roundRate(post.falseAlarm),
+    outside: round(post.outside, 6),
+    noCulprit: round(post.noCulprit, 6),
+    posterior: posteriorEntries(post, layout),
+    locationProbability: round(location, 6),
+    rootCauseProbability: round(plaus.probability, 4),
+    ledger,
+    toolConfidence: report.format === 'syzkaller' ? syzbotConfidence(report.steps, evidences) : null,
+    counterfactual: counterfactuals(report, evidences),
+    windowSize: layout.size,
+    positionsExact: layout.exact,
+  };
+  return { trust, retest };
+}
+
+function lastStepIndexOf(steps: Step[], sha: string): number {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const c = steps[i].commit;
+    if (c && (c.startsWith(sha) || sha.startsWith(c)) && steps[i].runs) return i;
+  }
+  return -1;
+}
+
+/** The tested commit right below the culprit (its parent when positions are exact). */
+function parentStepIndex(steps: Step[], layout: WindowLayout, culpritPosition: number | null): number {
+  if (culpritPosition === null) return -1;
+  let best = -1;
+  let bestPos = -Infinity;
+  steps.forEach((_, i) => {
+    const p = layout.stepPositions[i];
+    if (p !== null && p < culpritPosition && p > bestPos) {
+      best = i;
+      bestPos = p;
+    }
+  });
+  return bestPos === culpritPosition - 1 ? best : -1;
+}
+
+function candidateMass(post: PosteriorResult, layout: WindowLayout): number {
+  // The candidates sit between the highest "old" and lowest "new" tested positions: the segment
+  // whose mass is largest is the final window.
+  let best = 0;
+  for (const s of post.segments) best = Math.max(best, s.mass);
+  void layout;
+  return best;
+}
+
+/** Runs of the target needed for a BAD to be decisive at α = 1% (§3.8). */
+export function hitsNeeded(runs: number, eps: number): number {
+  const n = Math.max(1, Math.round(runs));
+  const e = Math.min(0.5, Math.max(1e-4, eps));
+  for (let k = 1; k <= n; k++) {
+    if (binomTail(n, e, k) <= 0.01) return k;
+  }
+  return n + 1;
+}
+
+/** Clean runs needed for a GOOD to be decisive at α = 1%. */
+export function cleanNeeded(qLow: number): number {
+  const q = Math.min(0.999, Math.max(0.01, qLow));
+  return Math.ceil(Math.log(0.01) / Math.log(1 - q));
+}
+
+function binomTail(n: number, p: number, k: number): number {
+  // P(X >= k), X ~ Binom(n, p)
+  let term = Math.pow(1 - p, n);
+  let cdf = 0;
+  for (let i = 0; i < k; i++) {
+    cdf += term;
+    term *= ((n - i) / (i + 1)) * (p / (1 - p));
+  }
+  return Math.max(0, 1 - cdf);
+}
+
+function weakestLink(
+  report: Report,
+  ledger: EvidenceEntry[],
+  evidences: StepEvidence[],
+  post: PosteriorResult,
+): WeakestLink | null {
+  const newIsBad = report.direction !== 'fix';
+  // The threshold the tool used for "bad": the fewest failures any bad verdict had.
+  const badFailures = report.steps
+    .filter((s) => effectiveVerdict(s) === 'bad' && s.runs?.failed > 0)
+    .map((s) => s.runs.failed);
+  const minFail = badFailures.length > 0 ? Math.max(1, Math.min(...badFailures)) : 1;
+  let best: { i: number; support: number } | null = null;
+  ledger.forEach((e, i) => {
+    const s = report.steps[i];
+    if (s.original || s.release) return;
+    if (e.verdict !== 'good' && e.verdict !== 'bad') return;
+    if (e.log10BayesFactor === null) return;
+    const support = (e.verdict === 'bad') === newIsBad ? e.log10BayesFactor : -e.log10BayesFactor;
+    // The answer depends on every decisive verdict of the search; prefer later ones on ties.
+    if (!best || support <= best.support) best = { i, support };
+  });
+  if (!best) return null;
+  const { i, support } = best as { i: number; support: number };
+  const s = report.steps[i];
+  const ev = evidences[i];
+  const e = ledger[i];
+  const failed = s.runs?.failed ?? (e.verdict === 'bad' ? 1 : 0);
+  const fragility = ev.singleVerdict
+    ? 1
+    : e.verdict === 'bad'
+      ? Math.max(1, failed - minFail + 1)
+      : Math.max(1, minFail - failed);
+  const total = Math.round(ev.hits + ev.otherCrashes + ev.clean + ev.censored);
+  let message: string;
+  if (e.verdict === 'bad') {
+    const offTitles = [...ev.infraTitles, ...ev.offTitles].slice(0, 2);
+    if (ev.hits === 0 && offTitles.length > 0) {
+      message = `${short(s.commit)} was called bad on ${failed} of ${total} runs, none of them the bug's crash (${offTitles.join('; ')}); flipping ${fragility} run${fragility > 1 ? 's' : ''} changes the answer.`;
+    } else {
+      message = `${short(s.commit)} was called bad on ${ev.hits} matching crash${ev.hits === 1 ? '' : 'es'} against ${ev.clean} clean run${ev.clean === 1 ? '' : 's'} (Bayes factor ${fmtBF(e.log10BayesFactor)}).`;
+    }
+  } else {
+    const q = post.repro.mean;
+    const miss = Math.pow(1 - q, ev.clean);
+    message = `${short(s.commit)} was called good on ${ev.clean} clean run${ev.clean === 1 ? '' : 's'}; at the estimated repro rate (${pct(q)}) a bad commit passes that often with probability ${pct(miss)}.`;
+  }
+  void support;
+  return { commit: s.commit, message, fragility };
+}
+
+function findNonMonotone(steps: Step[], layout: WindowLayout, ledger: EvidenceEntry[]): TrustReason | null {
+  // Strong evidence of "good" above strong evidence of "bad" contradicts a single change point.
+  const strong = ledger
+    .map((e, i) => ({ e, p: layout.stepPositions[i] }))
+    .filter((x): x is { e: EvidenceEntry; p: number } => x.p !== null && x.e.log10BayesFactor !== null);
+  for (const bad of strong) {
+    if (bad.e.log10BayesFactor! < 2) continue;
+    const above = strong.find((g) => g.p > bad.p && g.e.log10BayesFactor! < -2);
+    if (above) {
+      return {
+        code: 'non-monotone-evidence',
+        message: `${short(above.e.commit)} looks good although the older ${short(bad.e.commit)} looks bad: a fix, a revert, a config change or another bug sits in the range.`,
+      };
+    }
+  }
+  void steps;
+  return null;
+}
+
+function untestableNeighbours(
+  steps: Step[],
+  layout: WindowLayout,
+  evidences: StepEvidence[],
+  culpritPosition: number | null,
+): TrustReason | null {
+  if (culpritPosition === null) return null;
+  const near = steps
+    .map((s, i) => ({ s, i, p: layout.stepPositions[i] }))
+    .filter(
+      ({ s, i, p }) =>
+        p !== null &&
+        Math.abs(p - culpritPosition) <= 3 &&
+        effectiveVerdict(s) === 'skip' &&
+        evidences[i].clean + evidences[i].hits === 0,
+    );
+  if (near.length === 0) return null;
+  return {
+    code: 'untestable-neighbours',
+    message: `${near.length} commit${near.length > 1 ? 's' : ''} next to the culprit could not be tested (${near
+      .slice(0, 3)
+      .map(({ s }) => short(s.commit))
+      .join(', ')}): the culprit may be any of them.`,
+  };
+}
+
+function describeRange(
+  range: { first: number; last: number } | null,
+  layout: WindowLayout,
+  commits: number,
+): Trust['range95'] {
+  if (!range) return null;
+  const first = layout.commitAt(range.first);
+  const last = layout.commitAt(range.last);
+  const after = first ? null : layout.commitAt(range.first - 1);
+  const lowEnd = first ? `${first}^` : after;
+  return {
+    first,
+    last,
+    commits,
+    after,
+    gitRange: lowEnd && last ? `${lowEnd}..${last}` : null,
+  };
+}
+
+function posteriorEntries(post: PosteriorResult, layout: WindowLayout): Trust['posterior'] {
+  const out: NonNullable<Trust['posterior']> = [];
+  for (const seg of post.segments) {
+    const span = seg.last - seg.first + 1;
+    if (span <= 0) continue;
+    if (span === 1)
+      out.push({ position: seg.first, commit: layout.commitAt(seg.first), p: round(seg.mass, 6) });
+    else out.push({ position: seg.first, commit: null, p: round(seg.mass, 6), span });
+  }
+  return out;
+}
+
+/**
+ * syzbot's confidence (2023+, pkg/bisect): starts at the original's crash ratio, falls after each
+ * bad verdict to min(r, (r + badRatio) / 2), and multiplies 1 − (1 − r)^clean for each good one.
+ * It only models false "good" verdicts, never a spurious "bad".
+ */
+export function syzbotConfidence(steps: Step[], evidences: StepEvidence[]): number | null {
+  let repro: number | null = null;
+  let conf = 1;
+  steps.forEach((s, i) => {
+    const runs = s.runs;
+    if (!runs || runs.total <= 0) return;
+    const ratio = runs.failed / runs.total;
+    if (repro === null) {
+      if (s.original || effectiveVerdict(s) === 'bad') repro = ratio;
+      return;
+    }
+    const v = effectiveVerdict(s);
+    if (v === 'bad') repro = Math.min(repro, (repro + ratio) / 2);
+    else if (v === 'good') conf *= 1 - Math.pow(1 - repro, evidences[i].clean);
+  });
+  return repro === null ? null : round(conf, 4);
+}
+
+/** Today's syzbot rules (2024+): SYZFAIL/lost-connection ignored, bad needs max(2, (total − infra)/6) crashes. */
+function counterfactuals(report: Report, evidences: StepEvidence[]): string[] {
+  if (report.format !== 'syzkaller' || !report.culprit) return [];
+  const notes: string[] = [];
+  report.steps.forEach((s, i) => {
+    if (s.original || s.release || effectiveVerdict(s) !== 'bad') return;
+    const ev = evidences[i];
+    const crashes = Math.round(ev.hits + ev.otherCrashes);
+    const total = Math.round(ev.hits + ev.otherCrashes + ev.clean + ev.censored);
+    const needed = Math.max(2, Math.floor((total - ev.censored) / 6));
+    if (crashes >= needed) return;
+    const todayVerdict = crashes === 0 && ev.clean >= total / 2 ? 'good' : 'skip';
+    notes.push(
+      `Today's syzbot rules would have called ${short(s.commit)} ${todayVerdict.toUpperCase()} (${crashes} counted crash${crashes === 1 ? '' : 'es'}, ${needed} needed), not BAD.`,
+    );
+  });
+  return notes;
+}
+
+function dedupeReasons(reasons: TrustReason[]): TrustReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = `${r.code}\u0000${r.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function roundRate(r: { mean: number; low: number; high: number }) {
+  return { mean: round(r.mean, 4), low: round(r.low, 4), high: round(r.high, 4) };
+}
+
+function round(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
+
+function pct(x: number): string {
+  if (x < 0.001) return x.toExponential(1);
+  return `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+}
+
+function fmtBF(l10: number | null): string {
+  if (l10 === null) return 'n/a';
+  return Math.abs(l10) < 3 ? (10 ** l10).toPrecision(2) : `1e${Math.round(l10)}`;
 }

@@ -8,7 +8,7 @@ export const HELP = `bisect-report — read bisection logs and say how far to tr
 
 Usage:
   bisect-report [--format auto|syzkaller|git] [--json | --markdown] FILE_OR_GLOB...
-  bisect-report run [--runs N] [--min-failures K] [--title-regex RE] -- COMMAND [ARGS...]
+  bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]
   bisect-report --help | --version
 
 Report (default command):
@@ -20,15 +20,16 @@ Report (default command):
 
 Flaky-aware bisection (use as the \`git bisect run\` script):
   run            run COMMAND N times on the checked-out commit, print one line per run, and exit
-                 0 (good), 1 (bad) or 125 (skip) — see README "Flaky tests"
+                 0 (good), 1 (bad), 125 (skip) or 128 (abort) — see docs/run-command.md
   --runs N       runs per commit (default 10)
   --min-failures K   failures needed to call the commit bad (default 2)
   --title-regex RE   take the failure title from the first output line matching RE
+  --quiet        capture COMMAND's output instead of passing it through (still scanned for the title)
 
 Examples:
   bisect-report bisect.txt
   bisect-report --json 'logs/**/*.txt' > reports.json
-  git bisect run npx bisect-report run --runs 10 -- ./test.sh 2>&1 | tee bisect.log
+  git bisect run bisect-report run --runs 10 -- ./test.sh 2>&1 | tee bisect.log
 `;
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -21,6 +21,8 @@ export interface PublishOptions {
   /** Where progress and dry-run previews go (core.info in the action). */
   info: (message: string) => void;
   warning: (message: string) => void;
+  /** Workflow environment (GITHUB_EVENT_*, BISECT_REPORT_WAIT_SCALE); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface IssueOutcome {
@@ -28,7 +30,10 @@ export interface IssueOutcome {
   source: string;
   number: number | null;
   url: string | null;
-  /** What happened: created, updated, unchanged, reopened, closed, would-create (dry run), ... */
+  /**
+   * What happened: created, updated, commented (updated + change comment), unchanged, reopened, closed,
+   * duplicate (ours closed in favour of `number`), left-closed, none; prefixed "would-" in dry/read-only runs.
+   */
   action: string;
 }
 
@@ -36,6 +41,10 @@ export interface PublishResult {
   issues: IssueOutcome[];
   /** Requests sent, for the closing line and the benchmarks. */
   requests: number;
+  reads?: number;
+  writes?: number;
+  /** One-line reason publishing stopped (missing permission, API error); the run should fail with it. */
+  error?: string | null;
 }
 
 export interface Publisher {

@@ -1,4 +1,5 @@
 import type { Report, TrustLabel } from '../model.js';
+import { plain } from './escape.js';
 
 const TRUST_ORDER: Record<TrustLabel, number> = {
   contradicted: 0,
@@ -37,7 +38,7 @@ export function actionOutputs(reports: Report[], logins: Record<string, string> 
   return {
     status: r?.status ?? 'unrecognized',
     culprit: c?.sha ?? '',
-    'culprit-subject': c?.subject ?? '',
+    'culprit-subject': c ? plain(c.subject, 1000) : '',
     'culprit-author': c ? (logins[c.sha] ?? c.author?.email ?? '') : '',
     trust: r?.trust?.label ?? '',
     'trust-probability': r?.trust ? r.trust.probability.toFixed(3) : '',

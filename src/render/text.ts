@@ -1,18 +1,73 @@
+/**
+ * Plain text for terminals (the CLI's default output). Log text is stripped of control characters
+ * and bidi overrides (./escape.ts), so a log cannot move the cursor, recolour or reorder the terminal.
+ */
 import type { Report } from '../model.js';
+import { plain } from './escape.js';
+import { culpritVerb, fmtProb, FORMAT_WORDS, ledger, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
 
-/** One short plain-text block per report, for terminals. */
+function sha(s: string | null | undefined): string {
+  return shortSha(s) ?? plain(s ?? '?', 90);
+}
+
+/** One block per report: verdict, trust, why, what to re-test. */
 export function renderText(reports: Report[]): string {
   const out: string[] = [];
   for (const r of reports) {
-    const head = `${r.source}: ${r.status}`;
-    const culprit = r.culprit
-      ? ` ${r.direction === 'fix' ? 'fixed by' : 'caused by'} ${r.culprit.sha.slice(0, 12)} ${r.culprit.subject}`
-      : '';
-    const trust = r.trust ? ` [${r.trust.label} ${(r.trust.probability * 100).toFixed(0)}%]` : '';
-    out.push(head + culprit + trust + (r.flaky ? ' (flaky)' : ''));
-    if (r.reason) out.push(`  ${r.reason}`);
-    for (const c of r.candidates.slice(0, 20)) out.push(`  candidate ${c.sha.slice(0, 12)} ${c.subject}`);
-    for (const w of r.trust?.reasons ?? []) out.push(`  - ${w.message}`);
+    if (out.length) out.push('');
+    const fmt = FORMAT_WORDS[r.format] ?? r.format;
+    out.push(`${plain(r.source, 300)} (${fmt}${r.direction === 'fix' ? ', fix bisection' : ''})`);
+    const c = r.culprit;
+    const status = STATUS_WORDS[r.status] ?? r.status;
+    if (c) {
+      const who = c.author?.name ? ` — ${plain(c.author.name, 80)}` : '';
+      out.push(
+        `  ${status}: ${culpritVerb(r.direction).toLowerCase()} ${sha(c.sha)} ${plain(c.subject, 200)}${who}`,
+      );
+    } else {
+      out.push(`  ${status}${r.crash?.title ? `: ${plain(r.crash.title, 200)}` : ''}`);
+    }
+    if (r.trust) {
+      out.push(
+        `  trust: ${r.trust.label.toUpperCase()} (P = ${fmtProb(r.trust.probability, true)})${r.flaky ? ', flaky reproducer' : ''}`,
+      );
+    } else if (r.flaky) {
+      out.push('  flaky reproducer');
+    }
+    if (r.reason) out.push(`  ${plain(r.reason, 400)}`);
+    const weakest = r.trust?.weakestLink?.message;
+    if (weakest) out.push(`  weakest link: ${plain(weakest, 400)}`);
+    const r95 = r.trust?.range95;
+    if (r95 && r95.commits > 1) {
+      const ends = r95.gitRange
+        ? plain(r95.gitRange, 90)
+        : r95.first && r95.last
+          ? `${sha(r95.first)}..${sha(r95.last)}`
+          : '';
+      out.push(`  95% range: ${r95.commits} commits${ends ? ` ${ends}` : ''}`);
+    }
+    for (const cand of r.candidates.slice(0, 20))
+      out.push(`  candidate ${sha(cand.sha)} ${plain(cand.subject, 200)}`);
+    if (r.candidates.length > 20) out.push(`  … ${r.candidates.length - 20} more candidates`);
+    const rows = ledger(r);
+    const disagreeing = rows.filter((x) => x.agreement === 'disagrees');
+    for (const x of disagreeing.slice(0, 5)) {
+      out.push(
+        `  ! ${sha(x.step.commit)}: tool said ${x.step.verdict}, runs say ${x.evidence} (${x.hits} hits, ${x.otherCrashes} other crashes, ${x.clean} clean)`,
+      );
+    }
+    for (const w of (r.trust?.reasons ?? []).slice(0, 8)) out.push(`  - ${plain(w.message, 300)}`);
+    for (const t of r.retest.slice(0, 10)) {
+      out.push(`  re-test ${sha(t.commit)} × ${t.runs}${t.why ? ` — ${plain(t.why, 200)}` : ''}`);
+    }
+    if (r.trust && r.trust.label !== 'verified') {
+      const replay = trustedReplay(r, rows);
+      if (replay) {
+        out.push('  resume with the trusted verdicts:');
+        out.push(`    ${replay.start}`);
+        for (const l of replay.lines) out.push(`    git bisect ${l.term} ${l.sha}`);
+      }
+    }
   }
   return out.join('\n') + (out.length ? '\n' : '');
 }

@@ -1,0 +1,156 @@
+import type { Report, TrustReason } from '../model.js';
+import { effectiveVerdict } from './window.js';
+import { matchTitle, ON_SIGNATURE } from './titles.js';
+
+/**
+ * Is the located change point the bug's root cause? (trust-model.md §3.4, §5.9)
+ * A bisection can find a real change in the reproducer's behaviour that is not where the bug came
+ * from: a commit that makes old code reachable or buildable, a no-op build, a merge. These checks
+ * read the culprit itself (files, signatures, subject) and the crash report, and give a
+ * likelihood ratio each. Ratios are coarse, rounded estimates on labelled syzbot bisections
+ * (scripts/bench-trust.mjs prints them cross-validated); none names a particular commit or file.
+ */
+export interface Plausibility {
+  /** Prior probability that a correctly located change point is the root cause. */
+  base: number;
+  /** Probability after the checks below. */
+  probability: number;
+  reasons: TrustReason[];
+  /** Files touched by the culprit that appear in the crash report's stack frames. */
+  stackFiles: string[];
+  noop: boolean;
+}
+
+/** Base rates: kernel reproducers often find enabling commits; a project's own test rarely does. */
+export const ROOT_BASE = { syzkaller: 0.72, other: 0.9 } as const;
+export const ROOT_LR = {
+  stackMentionsFiles: 1.4,
+  stackSharesDirectory: 1.0,
+  stackSilent: 0.45,
+  longRange: 0.3,
+  shortRange: 1.35,
+  buildConfigOnly: 0.1,
+  noop: 0.02,
+  merge: 0.05,
+  release: 0.05,
+} as const;
+
+/** Frames of the reporting machinery name files no culprit should get credit for. */
+const MACHINERY =
+  /^(lib\/dump_stack\.c|kernel\/panic\.c|lib\/bug\.c|mm\/kasan\/|mm\/kmsan\/|mm\/kfence\/|kernel\/kcov\.c|arch\/[^/]+\/entry\/|kernel\/entry\/|arch\/x86\/kernel\/traps\.c|arch\/x86\/kernel\/dumpstack|kernel\/locking\/lockdep\.c|lib\/ubsan\.c)/;
+
+const BUILD_CONFIG =
+  /(^|\/)(Kconfig[^/]*|Makefile|Kbuild|MAINTAINERS|[^/]*defconfig|\.gitignore)$|^Documentation\//;
+
+const dirOf = (path: string) => path.replace(/\/[^/]*$/, '');
+
+function stackDirs(stack: Set<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const f of stack) if (f.includes('/')) dirs.add(dirOf(f));
+  return dirs;
+}
+
+/** Files mentioned as "path/file.c:123" in a crash report. */
+export function stackFilesOf(reportText: string): Set<string> {
+  const files = new Set<string>();
+  const re = /(?:^|[\s(])((?:[A-Za-z0-9_.+-]+\/)+[A-Za-z0-9_.+-]+\.(?:c|h|rs|S)):\d+/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(reportText)) !== null) files.add(m[1]);
+  return files;
+}
+
+export function assessCulprit(report: Report, target: string | null): Plausibility {
+  const culprit = report.culprit;
+  const base = report.format === 'syzkaller' ? ROOT_BASE.syzkaller : ROOT_BASE.other;
+  const reasons: TrustReason[] = [];
+  const result: Plausibility = { base, probability: base, reasons, stackFiles: [], noop: false };
+  if (!culprit) return result;
+  let logOdds = Math.log(base / (1 - base));
+  const add = (lr: number) => (logOdds += Math.log(lr));
+
+  if (culprit.signature && culprit.parentSignature && culprit.signature === culprit.parentSignature) {
+    result.noop = true;
+    add(ROOT_LR.noop);
+    reasons.push({
+      code: 'no-op-build',
+      message:
+        'The culprit builds the same kernel as its parent (equal signatures): it cannot change the test result.',
+    });
+  }
+  if (culprit.merge || /^Merge (branch|tag|remote-tracking|git:|pull)/.test(culprit.subject)) {
+    add(ROOT_LR.merge);
+    reasons.push({
+      code: 'merge-culprit',
+      message:
+        'The culprit is a merge: the change is somewhere in the merged branch, not in the merge itself.',
+    });
+  }
+  if (culprit.release || /^Linux \d+\.\d+(\.\d+)?(-rc\d+)?$/.test(culprit.subject)) {
+    add(ROOT_LR.release);
+    reasons.push({
+      code: 'release-culprit',
+      message: 'The culprit is a release commit, which only changes the version: the bisection went wrong.',
+    });
+  }
+  const files = culprit.files.map((f) => f.path).filter(Boolean);
+  if (files.length > 0 && files.every((p) => BUILD_CONFIG.test(p))) {
+    add(ROOT_LR.buildConfigOnly);
+    reasons.push({
+      code: 'build-config-only-culprit',
+      message:
+        'The culprit only changes build configuration or docs (Kconfig, Makefile, ...): it likely made older code reachable rather than adding the bug.',
+    });
+  }
+
+  // Stack relevance: only from a report of the bug itself (same signature), not of another crash.
+  const texts: string[] = [];
+  for (const crash of [report.crash, report.culpritCrash]) {
+    if (!crash?.report) continue;
+    if (target !== null && crash.title && matchTitle(crash.title, target).weight < ON_SIGNATURE) continue;
+    texts.push(crash.report);
+  }
+  if (texts.length > 0 && files.length > 0) {
+    const stack = new Set<string>();
+    for (const t of texts) for (const f of stackFilesOf(t)) if (!MACHINERY.test(f)) stack.add(f);
+    const hits = files.filter(
+      (p) => stack.has(p) || [...stack].some((s) => s.endsWith('/' + p) || p.endsWith('/' + s)),
+    );
+    result.stackFiles = hits;
+    if (hits.length > 0) {
+      add(ROOT_LR.stackMentionsFiles);
+      reasons.push({
+        code: 'stack-mentions-culprit-files',
+        message: `The crash stack runs through ${hits.slice(0, 3).join(', ')}${hits.length > 3 ? ', ...' : ''}, which the culprit changes.`,
+      });
+    } else if (files.some((p) => stackDirs(stack).has(dirOf(p)))) {
+      add(ROOT_LR.stackSharesDirectory);
+      reasons.push({
+        code: 'stack-near-culprit-files',
+        message: 'The crash stack runs through the directories the culprit changes (not the same files).',
+      });
+    } else if (stack.size > 0) {
+      add(ROOT_LR.stackSilent);
+      reasons.push({
+        code: 'stack-misses-culprit-files',
+        message: 'None of the files the culprit changes appears in the crash stack.',
+      });
+    }
+  }
+
+  // Long-range bisections (the bug already crashed several older releases) land on enabling
+  // commits more often: the code and the reproducer's path differ more across releases.
+  if (report.format === 'syzkaller') {
+    const crashedReleases = report.steps.filter((s) => s.release && effectiveVerdict(s) === 'bad').length;
+    if (crashedReleases >= 2) {
+      add(ROOT_LR.longRange);
+      reasons.push({
+        code: 'long-range-bisection',
+        message: `The failure already reproduced on ${crashedReleases} older releases: long searches land on enabling changes more often.`,
+      });
+    } else {
+      add(ROOT_LR.shortRange);
+    }
+  }
+  result.probability = 1 / (1 + Math.exp(-logOdds));
+  return result;
+}

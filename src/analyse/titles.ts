@@ -1,0 +1,159 @@
+import type { RunKind } from '../model.js';
+
+/**
+ * How one run's outcome relates to the failure being bisected (trust-model.md §3.2).
+ * `weight` is the probability that the run shows the target bug: 1 for the same title or family,
+ * in between for related titles, near 0 for unrelated crashes. Censored runs carry no evidence.
+ */
+export type MatchClass = 'exact' | 'family' | 'related' | 'other' | 'infra' | 'clean' | 'censored';
+
+export interface RunMatch {
+  match: MatchClass;
+  weight: number;
+}
+
+/** Weights per match class; general, not fitted to any one title. */
+export const MATCH_WEIGHT = {
+  exact: 1,
+  family: 1,
+  sameFunction: 0.8,
+  sameCluster: 0.5,
+  sameSubsystem: 0.4,
+  corrupted: 0.4,
+  other: 0.02,
+} as const;
+
+/** Harness and infrastructure outcomes: they say nothing about the kernel bug (unless it is the bug). */
+const INFRA_TITLE =
+  /^(SYZFAIL|SYZFATAL|lost connection to test machine|no output from test machine|no output|test machine is not executing programs|executor failed|unexpected kernel reboot|timed out|failed to |suppressed report|can't ssh|kernel panic: VFS: Unable to mount root)/i;
+
+export function normalizeTitle(title: string): string {
+  return title
+    .replace(/\s+\(\d+\)\s*$/, '') // syzbot's "(2)" duplicate suffix
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isInfraTitle(title: string): boolean {
+  return INFRA_TITLE.test(normalizeTitle(title));
+}
+
+/**
+ * Crash class (syzkaller alt titles, pkg/report): KASAN/KMSAN/GPF/"unable to handle" share
+ * "bad-access"; hangs and stalls form clusters of their own.
+ */
+export function titleClass(title: string): string {
+  const t = normalizeTitle(title);
+  if (
+    /^(KASAN|KMSAN|KFENCE|general protection fault|BUG: unable to handle|BUG: KASAN|UBSAN: null-ptr-deref)/.test(
+      t,
+    )
+  ) {
+    return 'bad-access';
+  }
+  if (
+    /^(INFO: task hung|INFO: task .* blocked|INFO: rcu detected stall|INFO: rcu detected expedited|BUG: soft lockup|BUG: workqueue lockup|watchdog: BUG: soft lockup|INFO: rcu_(sched|preempt|bh) )/.test(
+      t,
+    )
+  ) {
+    return 'hang';
+  }
+  if (
+    /^(possible deadlock|inconsistent lock state|WARNING: possible circular locking|WARNING: possible recursive locking|BUG: sleeping function called|WARNING: suspicious RCU usage|BUG: scheduling while atomic|INFO: trying to register non-static key)/.test(
+      t,
+    )
+  ) {
+    return 'locking';
+  }
+  if (/^memory leak/.test(t)) return 'leak';
+  if (/^(WARNING|kernel BUG|BUG:)/.test(t)) return t.split(' in ')[0].split(' at ')[0];
+  return t.split(' in ')[0];
+}
+
+/** The function (or file for "kernel BUG at f.c:LINE!") a title names, or null. */
+export function titleFunction(title: string): string | null {
+  const t = normalizeTitle(title);
+  const at = /^kernel BUG at ([^:\s]+)/.exec(t);
+  if (at) return at[1];
+  const i = t.lastIndexOf(' in ');
+  if (i < 0) return null;
+  const fn = t
+    .slice(i + 4)
+    .trim()
+    .split(/[\s/]/)[0];
+  return fn && fn !== 'corrupted' ? fn : null;
+}
+
+/** Leading identifier token of a function, a cheap subsystem proxy (j1939_sk_sendmsg -> j1939). */
+function functionPrefix(fn: string): string | null {
+  const token = fn.replace(/^_+/, '').split('_')[0];
+  if (token.length < 2 || GENERIC_PREFIX.has(token)) return null;
+  return token;
+}
+const GENERIC_PREFIX = new Set([
+  'do',
+  'sys',
+  'get',
+  'put',
+  'set',
+  'new',
+  'free',
+  'alloc',
+  'kernel',
+  'task',
+  'process',
+]);
+
+function isCorrupted(title: string): boolean {
+  return /\bcorrupted\b/.test(title) && !/^BUG: corrupted list/.test(title);
+}
+
+/** Classifies one crash title against the target failure. */
+export function matchTitle(title: string, target: string | null): RunMatch {
+  const t = normalizeTitle(title);
+  if (target === null) return { match: 'family', weight: 1 };
+  const goal = normalizeTitle(target);
+  if (t === goal) return { match: 'exact', weight: MATCH_WEIGHT.exact };
+  const targetInfra = isInfraTitle(goal);
+  if (isInfraTitle(t)) {
+    // A harness failure only counts when the bisected failure is itself one of its kind.
+    if (targetInfra && t.split(':')[0] === goal.split(':')[0]) return { match: 'family', weight: 1 };
+    return { match: 'infra', weight: 0 };
+  }
+  const sameClass = titleClass(t) === titleClass(goal);
+  const fn = titleFunction(t);
+  const goalFn = titleFunction(goal);
+  if (fn && goalFn && fn === goalFn) {
+    return sameClass
+      ? { match: 'family', weight: MATCH_WEIGHT.family }
+      : { match: 'related', weight: MATCH_WEIGHT.sameFunction };
+  }
+  if (isCorrupted(t)) {
+    return sameClass
+      ? { match: 'related', weight: MATCH_WEIGHT.corrupted }
+      : { match: 'other', weight: MATCH_WEIGHT.other };
+  }
+  if (sameClass && titleClass(goal) === 'hang') return { match: 'related', weight: MATCH_WEIGHT.sameCluster };
+  if (fn && goalFn) {
+    const p = functionPrefix(fn);
+    if (p && p === functionPrefix(goalFn)) return { match: 'related', weight: MATCH_WEIGHT.sameSubsystem };
+  }
+  return { match: 'other', weight: MATCH_WEIGHT.other };
+}
+
+/** Classifies one run outcome (kind + optional title). */
+export function matchRun(kind: RunKind, title: string | undefined, target: string | null): RunMatch {
+  switch (kind) {
+    case 'ok':
+      return { match: 'clean', weight: 0 };
+    case 'crash':
+      return title === undefined || title === ''
+        ? { match: 'family', weight: target === null ? 1 : 0.8 }
+        : matchTitle(title, target);
+    default:
+      return { match: 'censored', weight: 0 };
+  }
+}
+
+/** A weight at or above this counts as "on signature" for reasons and the ledger. */
+export const ON_SIGNATURE = 0.5;

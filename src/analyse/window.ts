@@ -1,0 +1,150 @@
+import type { Report, Step } from '../model.js';
+
+/**
+ * Positions of tested commits in the bisection window, oldest first (trust-model.md §3.1).
+ * Position 0 is the known-good endpoint, `size` the known-bad endpoint; the culprit is one of
+ * positions 1..size. From the log alone positions are reconstructed from git's "N revisions left"
+ * counts and the order of verdicts; with `git rev-list` output they are exact.
+ */
+export interface WindowLayout {
+  size: number;
+  /** Position per step index (null when the step tells nothing about the window). */
+  stepPositions: (number | null)[];
+  culpritPosition: number | null;
+  /** Positions come from `git rev-list` rather than reconstruction. */
+  exact: boolean;
+  /** Commit sha at a position when known (exact layouts, tested commits). */
+  commitAt: (position: number) => string | null;
+}
+
+export interface WindowOptions {
+  /**
+   * `git rev-list --reverse good..bad` output (oldest first; last = the bad endpoint), so that
+   * position i (1-based) is revList[i - 1]. Abbreviated shas in the report match by prefix.
+   */
+  revList?: string[] | null;
+}
+
+/** Effective verdict: the tool's, or for pre-bisection steps (original, releases) derived from the runs. */
+export function effectiveVerdict(step: Step): 'good' | 'bad' | 'skip' {
+  if (step.verdict === 'good' || step.verdict === 'bad' || step.verdict === 'skip') return step.verdict;
+  if (step.runs.failed > 0) return 'bad';
+  if (step.runs.passed > 0) return 'good';
+  return 'skip';
+}
+
+function isBisectionStep(step: Step): boolean {
+  return !step.original && !step.release;
+}
+
+const sameCommit = (a: string, b: string) =>
+  a.length > 0 && b.length > 0 && (a.startsWith(b) || b.startsWith(a));
+
+export function layoutWindow(report: Report, options: WindowOptions = {}): WindowLayout {
+  const steps = report.steps;
+  const culpritSha = report.culprit?.sha ?? null;
+  const newIsBad = report.direction !== 'fix';
+  // A verdict in the direction of the search: "new" = on the culprit's side.
+  const isNew = (s: Step) => (effectiveVerdict(s) === 'bad') === newIsBad && effectiveVerdict(s) !== 'skip';
+  const isOld = (s: Step) => effectiveVerdict(s) !== 'skip' && !isNew(s);
+
+  const revList = options.revList?.filter((s) => s.length > 0) ?? null;
+  if (revList && revList.length > 0) {
+    const size = revList.length;
+    const index = new Map<string, number>();
+    revList.forEach((sha, i) => index.set(sha, i + 1));
+    const find = (sha: string): number | null => {
+      const hit = index.get(sha);
+      if (hit !== undefined) return hit;
+      for (let i = 0; i < revList.length; i++) if (sameCommit(revList[i], sha)) return i + 1;
+      return null;
+    };
+    const stepPositions = steps.map((s) => find(s.commit) ?? (isNew(s) ? size : isOld(s) ? 0 : null));
+    return {
+      size,
+      stepPositions,
+      culpritPosition: culpritSha ? (find(culpritSha) ?? null) : null,
+      exact: true,
+      commitAt: (p) => (p >= 1 && p <= size ? revList[p - 1] : null),
+    };
+  }
+
+  const bisection = steps.map((s, i) => ({ s, i })).filter(({ s }) => isBisectionStep(s));
+  const counted = bisection.filter(({ s }) => typeof s.revisionsLeft === 'number' && s.revisionsLeft >= 0);
+  const size = estimateInitialSize(
+    bisection.map(({ s }) => s),
+    isNew,
+  );
+  const stepPositions: (number | null)[] = steps.map(() => null);
+  let lo = 0;
+  let hi = size;
+  for (const { s, i } of bisection) {
+    const all = hi - lo;
+    if (all < 2) {
+      // Past the end of the search (e.g. re-tests of the culprit's parent): keep at the boundary.
+      stepPositions[i] = isOld(s) ? lo : hi;
+      continue;
+    }
+    const left =
+      typeof s.revisionsLeft === 'number' && counted.length > 0 ? s.revisionsLeft : Math.floor(all / 2) - 1;
+    const midpoint = Math.min(all - 1, Math.max(1, all - left - 1));
+    const position = lo + midpoint;
+    stepPositions[i] = position;
+    if (isOld(s)) lo = position;
+    else if (isNew(s)) hi = position;
+  }
+  // Original commit and releases: crashing ones sit at (or beyond) the bad end, clean ones at the good end.
+  steps.forEach((s, i) => {
+    if (isBisectionStep(s)) return;
+    if (isNew(s)) stepPositions[i] = size;
+    else if (isOld(s)) stepPositions[i] = 0;
+  });
+  if (report.window?.bad) {
+    steps.forEach((s, i) => {
+      if (stepPositions[i] === null && sameCommit(s.commit, report.window!.bad!)) stepPositions[i] = size;
+    });
+  }
+  let culpritPosition: number | null = null;
+  if (culpritSha) {
+    for (let i = steps.length - 1; i >= 0; i--) {
+      if (sameCommit(steps[i].commit, culpritSha) && stepPositions[i] !== null && isNew(steps[i])) {
+        culpritPosition = stepPositions[i];
+        break;
+      }
+    }
+    if (culpritPosition === null) culpritPosition = hi;
+  }
+  const known = new Map<number, string>();
+  steps.forEach((s, i) => {
+    const p = stepPositions[i];
+    if (p !== null && p >= 1 && p <= size && !known.has(p)) known.set(p, s.commit);
+  });
+  if (culpritSha && culpritPosition !== null) known.set(culpritPosition, culpritSha);
+  return { size, stepPositions, culpritPosition, exact: false, commitAt: (p) => known.get(p) ?? null };
+}
+
+/**
+ * git prints nr = all - reaches - 1 for each checkout; after a good verdict the next window holds
+ * nr + 1 commits, after a bad one it holds `reaches`. Walking back from the first good verdict
+ * recovers the size of the first window; a midpoint halves it otherwise.
+ */
+function estimateInitialSize(bisection: Step[], isNew: (s: Step) => boolean): number {
+  const counts = bisection.map((s) =>
+    typeof s.revisionsLeft === 'number' && s.revisionsLeft >= 0 ? s.revisionsLeft : null,
+  );
+  if (counts.every((c) => c === null)) {
+    const decisive = bisection.filter((s) => effectiveVerdict(s) !== 'skip').length;
+    return Math.max(2, 2 ** Math.min(decisive, 20));
+  }
+  // Sizes are known exactly after the first "old" verdict; before it, each "new" verdict keeps
+  // `reaches` = all - nr - 1, so all_k = all_{k+1} + nr_k + 1, anchored at the next step's count.
+  let k = 0;
+  while (k < bisection.length && (isNew(bisection[k]) || effectiveVerdict(bisection[k]) === 'skip')) k++;
+  const anchor = Math.min(k, bisection.length - 1);
+  let all = 2 * (counts[anchor] ?? 0) + 2;
+  for (let j = anchor - 1; j >= 0; j--) {
+    if (effectiveVerdict(bisection[j]) === 'skip') continue;
+    all += (counts[j] ?? Math.floor(all / 2)) + 1;
+  }
+  return Math.max(2, all);
+}

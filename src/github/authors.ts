@@ -1,0 +1,114 @@
+/**
+ * Culprit sha → GitHub login and the pull requests that brought the commit in. Read-only and cached
+ * per sha: one GET /commits/{sha}, and GET /commits/{sha}/pulls only when needed.
+ */
+import type { Commit } from '../model.js';
+import type { GitHubClient } from './client.js';
+import { httpStatus } from './errors.js';
+
+export interface PullInfo {
+  number: number;
+  login: string | null;
+  merged: boolean;
+  url: string;
+}
+
+export interface AuthorInfo {
+  login: string | null;
+  /** Where the login came from. */
+  via: 'commit' | 'pull-request' | 'author-map' | null;
+  /** False when GitHub does not know the commit (a tree bisected elsewhere): not an error; null = not asked (no token). */
+  onGitHub: boolean | null;
+  /** Pull requests associated with the commit (empty when not looked up). */
+  pulls: PullInfo[];
+}
+
+interface CommitResponse {
+  author: { login?: string } | null;
+}
+
+interface PullResponse {
+  number: number;
+  user: { login?: string } | null;
+  merged_at: string | null;
+  html_url: string;
+}
+
+/** 422 "No commit found for SHA" or 404: GitHub simply does not have this commit. */
+function isUnknownCommit(err: unknown): boolean {
+  const s = httpStatus(err);
+  return s === 404 || s === 422 || s === 409;
+}
+
+export class AuthorResolver {
+  private readonly cache = new Map<string, Promise<AuthorInfo>>();
+
+  constructor(
+    private readonly client: GitHubClient | null,
+    private readonly repo: { owner: string; repo: string },
+    private readonly authorMap: Record<string, string>,
+    /** Pull requests are needed for PR comments even when the commit names its author. */
+    private readonly wantPulls: boolean,
+  ) {}
+
+  resolve(commit: Commit): Promise<AuthorInfo> {
+    const sha = commit.sha.toLowerCase();
+    let p = this.cache.get(sha);
+    if (!p) {
+      p = this.lookup(commit);
+      this.cache.set(sha, p);
+      // A failed look-up (network, 5xx after retries) may be tried again later in the run.
+      p.catch(() => this.cache.delete(sha));
+    }
+    return p;
+  }
+
+  private fromMap(commit: Commit): string | null {
+    const email = commit.author?.email?.toLowerCase();
+    return email ? (this.authorMap[email] ?? null) : null;
+  }
+
+  private async lookup(commit: Commit): Promise<AuthorInfo> {
+    const mapped = this.fromMap(commit);
+    const info: AuthorInfo = { login: null, via: null, onGitHub: null, pulls: [] };
+    if (!this.client || !/^[0-9a-f]{7,64}$/i.test(commit.sha)) {
+      if (mapped) Object.assign(info, { login: mapped, via: 'author-map' });
+      return info;
+    }
+    const params = { ...this.repo, sha: commit.sha };
+    try {
+      const res = await this.client.request<CommitResponse>('GET /repos/{owner}/{repo}/commits/{sha}', {
+        owner: this.repo.owner,
+        repo: this.repo.repo,
+        sha: commit.sha,
+      });
+      info.onGitHub = true;
+      if (res.data.author?.login) Object.assign(info, { login: res.data.author.login, via: 'commit' });
+    } catch (err) {
+      if (!isUnknownCommit(err)) throw err;
+      info.onGitHub = false;
+    }
+    if (info.onGitHub && (this.wantPulls || !info.login)) {
+      try {
+        const pulls = await this.client.paginate<PullResponse>(
+          'GET /repos/{owner}/{repo}/commits/{sha}/pulls',
+          params,
+        );
+        info.pulls = pulls.map((p) => ({
+          number: p.number,
+          login: p.user?.login ?? null,
+          merged: p.merged_at !== null,
+          url: p.html_url,
+        }));
+      } catch (err) {
+        if (!isUnknownCommit(err)) throw err;
+      }
+      if (!info.login) {
+        const pr = info.pulls.find((p) => p.merged && p.login) ?? info.pulls.find((p) => p.login);
+        if (pr?.login) Object.assign(info, { login: pr.login, via: 'pull-request' });
+      }
+    }
+    if (!info.login && mapped) Object.assign(info, { login: mapped, via: 'author-map' });
+    return info;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Text for the GitHub layer: issue title and body, the pull request comment, and the comment that
+ * records a change when a bisection is re-run. Pure functions; all log text goes through ./escape.ts.
+ */
+import type { Report, TrustLabel } from '../model.js';
+import type { RenderContext } from './context.js';
+import { ZWSP, plain } from './escape.js';
+import {
+  authorText,
+  commitRef,
+  type Detail,
+  isRunUrl,
+  ledgerTable,
+  renderReportSection,
+  verdictAlert,
+} from './summary.js';
+import { culpritVerb, fmtProb, reportIcon, shortSha, STATUS_WORDS, sameCommit } from './view.js';
+
+/** GitHub rejects issue and comment bodies over 65,536 characters; keep a margin. */
+export const BODY_LIMIT_CHARS = 65_000;
+
+export interface IssueBodyOptions {
+  /** Our hidden marker comment (`<!-- … -->`, one line), put first in the body. Trusted text. */
+  marker?: string;
+  /** Write the culprit author's login as a live @mention (notifies them); else a profile link. */
+  mentionAuthor?: boolean;
+  /** Upper bound for the body length (characters); defaults to BODY_LIMIT_CHARS. */
+  maxChars?: number;
+}
+
+function checkedMarker(marker: string | undefined): string[] {
+  if (marker === undefined || marker === '') return [];
+  if (!/^<!--[^\n]*-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
+    throw new Error('marker must be a one-line HTML comment without "--" inside');
+  }
+  return [marker, ''];
+}
+
+/** Issue titles are plain text (max 256): one line, no mentions or references that could link. */
+export function renderIssueTitle(report: Report): string {
+  const subject = report.crash?.title ? plain(report.crash.title, 150) : plain(report.source, 150);
+  let tail: string;
+  const c = report.culprit;
+  if (report.status === 'found' && c) {
+    const id = shortSha(c.sha) ?? plain(c.sha, 16);
+    tail = `${culpritVerb(report.direction).toLowerCase()} ${id}${report.trust ? ` (${report.trust.label})` : ''}`;
+  } else {
+    tail = STATUS_WORDS[report.status] ?? report.status;
+  }
+  const title = `Bisection: ${subject} — ${tail}`;
+  return plain(title, 256).replace(/[@#]/g, (ch) => ch + ZWSP);
+}
+
+function footer(ctx: RenderContext, what: string): string[] {
+  const run = isRunUrl(ctx.runUrl) ? ` in [this workflow run](${ctx.runUrl})` : '';
+  return ['---', '', `<sub>${what} by bisect-report${run}.</sub>`, ''];
+}
+
+function fit(build: (detail: Detail) => string, maxChars: number): string {
+  for (const detail of [0, 1, 2, 3] as Detail[]) {
+    const text = build(detail);
+    if (text.length <= maxChars) return text;
+  }
+  // Only pathological input gets here; cut on a line boundary and say so.
+  const text = build(3);
+  const cut = text.lastIndexOf('\n', maxChars - 200);
+  return text.slice(0, Math.max(0, cut)) + "\n\n> [!NOTE]\n> Cut to fit GitHub's size limit.\n";
+}
+
+/** The body of the issue filed for one bisection (< 65,536 characters). */
+export function renderIssueBody(report: Report, ctx: RenderContext, opts: IssueBodyOptions = {}): string {
+  const marker = checkedMarker(opts.marker);
+  const max = opts.maxChars ?? BODY_LIMIT_CHARS;
+  return fit((detail) => {
+    const section = renderReportSection(report, ctx, {
+      heading: 2,
+      detail,
+      noTitle: true,
+      author: opts.mentionAuthor ? 'mention' : 'link',
+    });
+    const note =
+      detail > 0
+        ? [
+            '> [!NOTE]',
+            "> Shortened to fit GitHub's 65,536-character limit; the job summary and `report-json` have the rest.",
+            '',
+          ]
+        : [];
+    return [...marker, ...note, section, ...footer(ctx, 'Filed')].join('\n');
+  }, max);
+}
+
+/** The comment on the pull request that introduced (or fixed) the culprit. */
+export function renderPrComment(
+  report: Report,
+  ctx: RenderContext,
+  issueUrl: string | null,
+  opts: IssueBodyOptions = {},
+): string {
+  const marker = checkedMarker(opts.marker);
+  const max = opts.maxChars ?? BODY_LIMIT_CHARS;
+  const c = report.culprit;
+  const what = report.direction === 'fix' ? 'the fix' : 'the first bad commit';
+  return fit((detail) => {
+    const out: string[] = [...marker];
+    out.push(
+      `### ${reportIcon(report)} bisect-report: this pull request contains ${what} of a bisected failure`,
+      '',
+    );
+    if (c) {
+      const trust = report.trust
+        ? ` · trust **${report.trust.label}** (${fmtProb(report.trust.probability)})`
+        : '';
+      out.push(
+        `**${culpritVerb(report.direction)}** ${commitRef(c.sha, ctx)} by ${authorText(report, ctx, opts.mentionAuthor ? 'mention' : 'link')}${trust}`,
+        '',
+      );
+    }
+    out.push(...verdictAlert(report, ctx));
+    const links: string[] = [];
+    if (issueUrl && isRunUrl(issueUrl)) links.push(`[the issue](${issueUrl})`);
+    if (isRunUrl(ctx.runUrl)) links.push(`[the job summary](${ctx.runUrl})`);
+    if (links.length) out.push(`Evidence, crash report and re-test plan: ${links.join(' · ')}.`, '');
+    if (detail < 2) {
+      const table = ledgerTable(report, ctx, detail === 0 ? 1 : 2, 4);
+      if (table.length)
+        out.push(
+          '<details><summary>Evidence per tested commit</summary>',
+          '',
+          ...table.slice(2),
+          '</details>',
+          '',
+        );
+    }
+    out.push(...footer(ctx, 'Posted'));
+    return out.join('\n');
+  }, max);
+}
+
+/** What an issue said last time, so a re-run can say what changed. */
+export interface IssueState {
+  status: string;
+  culprit: string | null;
+  label: TrustLabel | null;
+  probability: number | null;
+}
+
+export function issueState(report: Report): IssueState {
+  return {
+    status: report.status,
+    culprit: report.culprit?.sha ?? null,
+    label: report.trust?.label ?? null,
+    probability: report.trust?.probability ?? null,
+  };
+}
+
+function stateWords(s: IssueState): string {
+  const trust = s.label ? ` (${s.label}${s.probability !== null ? ` ${fmtProb(s.probability)}` : ''})` : '';
+  return `${STATUS_WORDS[s.status as Report['status']] ?? plain(s.status, 30)}${trust}`;
+}
+
+/**
+ * A comment for an existing issue when the bisection was re-run: what changed (culprit, trust,
+ * status), or that a fix bisection found the fix. `previous` may be null when unknown.
+ */
+export function renderChangeComment(previous: IssueState | null, report: Report, ctx: RenderContext): string {
+  const now = issueState(report);
+  const c = report.culprit;
+  const out: string[] = [];
+  if (report.direction === 'fix' && report.status === 'found' && c) {
+    out.push(`### ✅ Fixed by ${commitRef(c.sha, ctx)}`, '');
+  } else if (!previous) {
+    out.push(`### 🔄 Bisection re-run: ${stateWords(now)}`, '');
+  } else {
+    const changes: string[] = [];
+    if (!sameCommit(previous.culprit, now.culprit)) {
+      changes.push(`culprit ${commitRef(previous.culprit, ctx)} → ${commitRef(now.culprit, ctx)}`);
+    }
+    if (previous.label !== now.label) {
+      changes.push(
+        `trust ${previous.label ?? '—'} → **${now.label ?? '—'}**${now.probability !== null ? ` (${fmtProb(now.probability)})` : ''}`,
+      );
+    }
+    if (previous.status !== now.status) changes.push(`status ${stateWords(previous)} → ${stateWords(now)}`);
+    out.push(
+      changes.length
+        ? `### 🔄 Bisection re-run changed the answer: ${changes.join('; ')}`
+        : `### 🔄 Bisection re-run: same answer, ${stateWords(now)}`,
+      '',
+    );
+  }
+  out.push(...verdictAlert(report, ctx));
+  out.push(...footer(ctx, 'Posted'));
+  const text = out.join('\n');
+  return text.length <= BODY_LIMIT_CHARS ? text : text.slice(0, BODY_LIMIT_CHARS);
+}

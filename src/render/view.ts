@@ -1,0 +1,474 @@
+/**
+ * Derived, render-ready facts about a report (no Markdown here): the evidence ledger, words for labels
+ * and statuses, number formats, the posterior strip and the trusted-verdict replay.
+ */
+import type { Direction, Report, Status, Step, Trust, TrustLabel, Verdict } from '../model.js';
+import { isSha } from './escape.js';
+
+// ---------------------------------------------------------------- words
+
+export const LABEL_ICON: Record<TrustLabel, string> = {
+  verified: '✅',
+  likely: '🟢',
+  range: '🟡',
+  unreliable: '🟠',
+  contradicted: '⛔',
+};
+
+export const STATUS_ICON: Record<Status, string> = {
+  found: '🟢',
+  ambiguous: '🟡',
+  'no-culprit': '⚪',
+  'not-reproduced': '⚪',
+  failed: '❌',
+  incomplete: '⏸️',
+  unrecognized: '❔',
+};
+
+export function reportIcon(r: Report): string {
+  if (r.status === 'found' && r.trust) return LABEL_ICON[r.trust.label];
+  if (r.status === 'ambiguous' && r.trust) return LABEL_ICON[r.trust.label];
+  return STATUS_ICON[r.status] ?? '❔';
+}
+
+export const STATUS_WORDS: Record<Status, string> = {
+  found: 'culprit found',
+  ambiguous: 'several candidates',
+  'no-culprit': 'no culprit',
+  'not-reproduced': 'not reproduced',
+  failed: 'bisection failed',
+  incomplete: 'incomplete',
+  unrecognized: 'not recognised',
+};
+
+export function culpritVerb(direction: Direction): string {
+  return direction === 'fix' ? 'Fixed by' : 'Caused by';
+}
+
+export const FORMAT_WORDS: Record<string, string> = {
+  syzkaller: 'syzkaller',
+  'git-bisect-run': 'git bisect run',
+  'git-bisect-log': 'git bisect log',
+  unknown: 'unknown format',
+};
+
+// ---------------------------------------------------------------- numbers
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** A probability for people: 94%, 99.9%, <0.1% → 3×10⁻¹¹ when `exact`. */
+export function fmtProb(p: number | null | undefined, exact = false): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
+  if (p >= 1) return '100%';
+  if (p <= 0) return '0%';
+  if (p > 0.999) return '>99.9%';
+  if (p > 0.99) return `${(p * 100).toFixed(1)}%`;
+  if (p >= 0.1) return `${(p * 100).toFixed(0)}%`;
+  if (p >= 0.001) return `${(p * 100).toFixed(1)}%`;
+  if (!exact) return '<0.1%';
+  const [mant, exp] = p.toExponential(0).split('e');
+  return `${mant}×10${exp.replace(/^\+/, '').replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+export function fmtRate(r: { mean: number; low: number; high: number } | null | undefined): string | null {
+  if (!r || !Number.isFinite(r.mean)) return null;
+  return `${fmtProb(r.mean)} (${fmtProb(r.low)}–${fmtProb(r.high)})`;
+}
+
+export function fmtDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The short form of a commit id (12 hex digits), or null when the text is not a commit id. */
+export function shortSha(sha: string | null | undefined, len = 12): string | null {
+  return isSha(sha) ? sha.slice(0, len).toLowerCase() : null;
+}
+
+// ---------------------------------------------------------------- evidence ledger
+
+export type Evidence = 'bad' | 'good' | 'none';
+export type Agreement = 'agrees' | 'disagrees' | 'weak' | 'n/a';
+
+export interface LedgerRow {
+  step: Step;
+  index: number;
+  /** Runs that showed the bisected failure (same title or same family). */
+  hits: number;
+  otherCrashes: number;
+  clean: number;
+  censored: number;
+  estimated: boolean;
+  /** What the runs say about the bug being present, in the tool's good/bad terms. */
+  evidence: Evidence;
+  agreement: Agreement;
+  isCulprit: boolean;
+  isWeakest: boolean;
+  /** log10 Bayes factor bad:good from the trust analysis, when it computed one. */
+  log10BayesFactor: number | null;
+}
+
+/** Harness and infrastructure crash titles: they say nothing about the bug (unless the bug is one). */
+const HARNESS_TITLE =
+  /^(SYZFAIL|SYZFATAL|lost connection|no output|timed out|suppressed|executor failed|failed to|boot failed|build failed|test failed|basic kernel testing failed|unexpected kernel reboot|unknown error)/i;
+
+function titleKey(t: string): string {
+  return t
+    .replace(/\s*\(\d+\)\s*$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+function crashedFunction(t: string): string | null {
+  const m = / in ([A-Za-z0-9_.$]+)$/.exec(titleKey(t));
+  return m ? m[1] : null;
+}
+
+/** Whether a crash title is the bisected failure (the same title, or the same crashing function). */
+export function isTargetTitle(title: string, target: string): boolean {
+  if (titleKey(title) === titleKey(target)) return true;
+  if (HARNESS_TITLE.test(title) && !HARNESS_TITLE.test(target)) return false;
+  const f = crashedFunction(title);
+  return f !== null && f === crashedFunction(target);
+}
+
+function evidenceOf(hits: number, clean: number, direction: Direction): Evidence {
+  // Bug present means "bad" for a cause bisection and "good" (old state) for a fix bisection.
+  const present: Evidence = direction === 'fix' ? 'good' : 'bad';
+  const absent: Evidence = direction === 'fix' ? 'bad' : 'good';
+  if (hits > 0) return present;
+  if (clean > 0) return absent;
+  return 'none';
+}
+
+function agreementOf(verdict: Verdict, evidence: Evidence, hits: number, clean: number): Agreement {
+  if (verdict !== 'good' && verdict !== 'bad') return 'n/a';
+  if (evidence === 'none') return 'weak';
+  if (evidence !== verdict) return 'disagrees';
+  // A verdict held up by a single run is fragile even when it agrees.
+  if (hits + clean < 2) return 'weak';
+  return 'agrees';
+}
+
+export function ledger(report: Report): LedgerRow[] {
+  const target = report.crash?.title ?? null;
+  const culprit = report.culprit?.sha ?? null;
+  const weakest = report.trust?.weakestLink?.commit ?? null;
+  // The trust analysis' own ledger (title families, censoring) wins over our title heuristics.
+  const entries = [...(report.trust?.ledger ?? [])];
+  const takeEntry = (commit: string) => {
+    const i = entries.findIndex((e) => sameCommit(e.commit, commit));
+    return i >= 0 ? entries.splice(i, 1)[0] : null;
+  };
+  return report.steps.map((step, index) => {
+    const runs = step.runs;
+    const entry = takeEntry(step.commit);
+    let hits: number;
+    let otherCrashes: number;
+    let censored = runs.other;
+    let clean = runs.passed;
+    if (entry) {
+      hits = entry.hits;
+      otherCrashes = entry.otherCrashes;
+      censored = entry.censored;
+      clean = entry.clean;
+    } else {
+      const titles = Object.entries(step.titles ?? {});
+      if (!target || titles.length === 0) {
+        hits = runs.failed;
+      } else {
+        hits = 0;
+        for (const [t, n] of titles) if (isTargetTitle(t, target)) hits += n;
+        hits = Math.min(hits, runs.failed || hits);
+      }
+      otherCrashes = Math.max(0, runs.failed - hits);
+    }
+    const evidence = evidenceOf(hits, clean, report.direction);
+    let agreement = agreementOf(step.verdict, evidence, hits, clean);
+    if (
+      entry &&
+      entry.agrees !== null &&
+      entry.agrees !== undefined &&
+      (step.verdict === 'good' || step.verdict === 'bad')
+    ) {
+      agreement = entry.agrees ? (agreement === 'weak' ? 'weak' : 'agrees') : 'disagrees';
+    }
+    return {
+      step,
+      index,
+      hits,
+      otherCrashes,
+      clean,
+      censored,
+      estimated: entry?.estimated ?? runs.estimated === true,
+      evidence,
+      agreement,
+      isCulprit: culprit !== null && sameCommit(step.commit, culprit),
+      isWeakest: weakest !== null && sameCommit(step.commit, weakest),
+      log10BayesFactor: entry && Number.isFinite(entry.log10BayesFactor) ? entry.log10BayesFactor : null,
+    };
+  });
+}
+
+/** A Bayes factor for a table: 3.2, 0.41, 10⁻¹¹, 10⁴. */
+export function fmtBayes(log10: number | null): string {
+  if (log10 === null || !Number.isFinite(log10)) return '—';
+  if (Math.abs(log10) < 2) {
+    const bf = 10 ** log10;
+    return bf >= 10 ? bf.toFixed(0) : bf >= 0.1 ? bf.toFixed(1) : bf.toFixed(2);
+  }
+  const e = String(Math.round(log10));
+  return `10${e.replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/** Commit ids may be abbreviated differently in different places. */
+export function sameCommit(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const n = Math.min(x.length, y.length);
+  return n >= 7 && x.slice(0, n) === y.slice(0, n);
+}
+
+// ---------------------------------------------------------------- posterior strip
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+export interface Strip {
+  bars: string;
+  /** Inclusive bin range of the 95% credible range, when known. */
+  range: [number, number] | null;
+  /** Bin of the reported culprit, when it is in the window. */
+  culpritBin: number | null;
+  bins: number;
+  positions: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** The posterior laid out on a position axis: mass per position, and the commit ids we know. */
+interface Axis {
+  mass: number[];
+  commitAt: Map<number, string>;
+}
+
+const MAX_AXIS = 2_000_000;
+
+function axisOf(trust: Trust): Axis | null {
+  const post = (trust.posterior ?? []).filter((x) => Number.isFinite(x.p) && x.p >= 0);
+  if (post.length < 2) return null;
+  // Entries may cover several positions (`span`); use their positions when they increase.
+  const usePositions = post.every(
+    (x, i) => Number.isFinite(x.position) && (i === 0 || x.position > post[i - 1].position),
+  );
+  const base = usePositions ? post[0].position : 0;
+  const mass: number[] = [];
+  const commitAt = new Map<number, string>();
+  let cursor = 0;
+  for (const x of post) {
+    const span = Math.max(1, Math.floor(x.span ?? 1));
+    const start = usePositions ? x.position - base : cursor;
+    if (start + span > MAX_AXIS) return null;
+    while (mass.length < start) mass.push(0);
+    for (let k = 0; k < span; k++) mass[start + k] = (mass[start + k] ?? 0) + x.p / span;
+    if (x.commit && span === 1) commitAt.set(start, x.commit);
+    cursor = start + span;
+  }
+  return { mass, commitAt };
+}
+
+function indexOf(axis: Axis, commit: string | null | undefined): number {
+  if (!commit) return -1;
+  for (const [i, c] of axis.commitAt) if (sameCommit(c, commit)) return i;
+  return -1;
+}
+
+/** The 95% range as axis indices: from the analysis' commits when we can place them, else computed. */
+function rangeOnAxis(trust: Trust, axis: Axis): [number, number] | null {
+  const r = trust.range95;
+  let first = indexOf(axis, r?.first);
+  if (first < 0 && r?.after) {
+    const a = indexOf(axis, r.after);
+    if (a >= 0) first = a + 1;
+  }
+  const last = indexOf(axis, r?.last);
+  if (first >= 0 && last >= first) return [first, last];
+  return shortestMassWindow(axis.mass, 0.95);
+}
+
+function drawStrip(
+  axis: Axis,
+  lo: number,
+  hi: number,
+  range: [number, number] | null,
+  culpritAt: number,
+  width: number,
+): Strip {
+  const n = hi - lo + 1;
+  const bins = Math.min(n, width);
+  // Short windows get several characters per commit so the strip stays readable.
+  const cell = n < 30 ? Math.max(1, Math.min(4, Math.floor(40 / n))) : 1;
+  const binOf = (pos: number) => Math.min(bins - 1, Math.floor(((pos - lo) * bins) / n));
+  const mass = new Array<number>(bins).fill(0);
+  for (let i = lo; i <= hi; i++) mass[binOf(i)] += axis.mass[i] ?? 0;
+  const max = Math.max(...mass);
+  const bars = mass
+    .map((m) => {
+      const ch =
+        max <= 0 || m <= max * 1e-3 ? '·' : BARS[Math.min(7, Math.max(0, Math.ceil((m / max) * 8) - 1))];
+      return ch.repeat(cell);
+    })
+    .join('');
+  const clampedRange: [number, number] | null =
+    range && range[1] >= lo && range[0] <= hi
+      ? [binOf(Math.max(lo, range[0])) * cell, binOf(Math.min(hi, range[1])) * cell + cell - 1]
+      : null;
+  return {
+    bars,
+    range: clampedRange,
+    culpritBin:
+      culpritAt >= lo && culpritAt <= hi ? binOf(culpritAt) * cell + Math.floor((cell - 1) / 2) : null,
+    bins: bins * cell,
+    positions: n,
+    first: axis.commitAt.get(lo) ?? null,
+    last: axis.commitAt.get(hi) ?? null,
+  };
+}
+
+/** Coarsens the posterior to at most `width` bins and draws one bar per bin. */
+export function posteriorStrip(trust: Trust, culprit: string | null, width = 60): Strip | null {
+  const axis = axisOf(trust);
+  if (!axis) return null;
+  const strip = drawStrip(
+    axis,
+    0,
+    axis.mass.length - 1,
+    rangeOnAxis(trust, axis),
+    indexOf(axis, culprit),
+    width,
+  );
+  if (trust.windowSize && trust.windowSize > 0) strip.positions = trust.windowSize;
+  return strip;
+}
+
+/**
+ * When the 95% range is a sliver of a long window: the strip over the range and a margin either side,
+ * so the reader sees where inside the range the mass sits.
+ */
+export function zoomedStrip(trust: Trust, culprit: string | null, width = 60): Strip | null {
+  const axis = axisOf(trust);
+  if (!axis) return null;
+  const range = rangeOnAxis(trust, axis);
+  if (!range) return null;
+  const inRange = range[1] - range[0] + 1;
+  // Only when the full strip had to merge commits into bins and the range is a small part of it.
+  if (axis.mass.length <= width || inRange < 2 || inRange * 4 > axis.mass.length) return null;
+  const pad = Math.max(2, Math.ceil(inRange / 4));
+  const lo = Math.max(0, range[0] - pad);
+  const hi = Math.min(axis.mass.length - 1, range[1] + pad);
+  return drawStrip(axis, lo, hi, range, indexOf(axis, culprit), width);
+}
+
+/** The shortest contiguous index window holding at least `target` of the total mass. */
+export function shortestMassWindow(ps: number[], target: number): [number, number] | null {
+  const total = ps.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return null;
+  let best: [number, number] | null = null;
+  let lo = 0;
+  let sum = 0;
+  for (let hi = 0; hi < ps.length; hi++) {
+    sum += ps[hi];
+    while (lo < hi && sum - ps[lo] >= target * total) sum -= ps[lo++];
+    if (sum >= target * total - 1e-12 && (!best || hi - lo < best[1] - best[0])) best = [lo, hi];
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- re-test plan
+
+export interface ReplayLine {
+  term: string;
+  sha: string;
+  note: string;
+}
+
+export interface Replay {
+  start: string;
+  lines: ReplayLine[];
+  dropped: { sha: string; note: string }[];
+}
+
+function runWords(row: LedgerRow): string {
+  const parts: string[] = [];
+  const approx = row.estimated ? '~' : '';
+  if (row.hits) parts.push(`${approx}${row.hits} hit${row.hits === 1 ? '' : 's'}`);
+  if (row.clean) parts.push(`${approx}${row.clean} clean`);
+  if (row.otherCrashes) parts.push(`${row.otherCrashes} other crash${row.otherCrashes === 1 ? '' : 'es'}`);
+  return parts.join(', ') || 'no usable runs';
+}
+
+/**
+ * `git bisect start` plus good/bad lines for the verdicts the evidence supports. Only commit ids that
+ * are plain hex ever reach a command line; everything else is dropped with a note.
+ */
+export function trustedReplay(report: Report, rows: LedgerRow[]): Replay | null {
+  const bad = report.window?.bad ?? null;
+  const goods = (report.window?.good ?? []).filter(isSha);
+  if (!isSha(bad) || goods.length === 0) return null;
+  const terms = report.terms;
+  const termFor = (v: Verdict) =>
+    v === 'good' ? (terms?.old ?? 'good') : v === 'bad' ? (terms?.new ?? 'bad') : 'skip';
+  const safeTerm = (t: string) => (/^[a-z][a-z0-9_-]{0,30}$/i.test(t) ? t : null);
+  const oldT = terms ? safeTerm(terms.old) : null;
+  const newT = terms ? safeTerm(terms.new) : null;
+  const termFlags = oldT && newT ? ` --term-old=${oldT} --term-new=${newT}` : '';
+  const start = `git bisect start${termFlags} ${bad.toLowerCase()} ${goods.map((g) => g.toLowerCase()).join(' ')}`;
+  const lines: ReplayLine[] = [];
+  const dropped: { sha: string; note: string }[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const { step } = row;
+    if (!isSha(step.commit) || seen.has(step.commit.toLowerCase())) continue;
+    if (step.verdict !== 'good' && step.verdict !== 'bad') continue;
+    if (step.original || sameCommit(step.commit, bad) || goods.some((g) => sameCommit(g, step.commit)))
+      continue;
+    seen.add(step.commit.toLowerCase());
+    const term = termFor(step.verdict);
+    const sha = step.commit.toLowerCase();
+    if (row.agreement === 'agrees' && !row.isWeakest && (!terms || (oldT && newT))) {
+      lines.push({ term, sha, note: runWords(row) });
+    } else {
+      const why =
+        row.agreement === 'disagrees'
+          ? `tool said ${step.verdict}, runs say ${row.evidence}`
+          : row.isWeakest
+            ? 'weakest link'
+            : 'too few runs';
+      dropped.push({ sha, note: `${why}: ${runWords(row)}` });
+    }
+  }
+  return { start, lines, dropped };
+}

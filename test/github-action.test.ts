@@ -1,0 +1,450 @@
+/**
+ * End to end: the built action (dist/index.js, or BISECT_REPORT_DIST) as a child process with the
+ * environment a runner gives it, against the fake GitHub (every request validated against GitHub's
+ * OpenAPI description). Logs are small syzkaller-shaped bisections written here.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST_ACTION } from './helpers/paths.js';
+import { actionEnv, runAction, type ProcResult } from './helpers/run.js';
+import { FakeGitHub } from './fake-github/server.js';
+import { parseMarkdown, type MdNode } from './helpers/markdown.js';
+
+const TOKEN = 'ghs_faketoken';
+const CULPRIT = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
+const OTHER = 'b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1';
+const FIX = 'fe11fe11fe11fe11fe11fe11fe11fe11fe11fe11';
+const TITLE = 'KASAN: use-after-free Read in widget_release';
+const HOSTILE = '@everyone @torvalds <img src=x> <!-- marker --> ```';
+
+const fakeSha = (seed: string, len = 40): string =>
+  createHash('sha256').update(seed).digest('hex').slice(0, len);
+
+function testBlock(sha: string, results: string[]): string[] {
+  return [
+    `testing commit ${sha} gcc`,
+    'compiler: gcc (GCC) 12.2.0',
+    `kernel signature: ${fakeSha(sha, 64)}`,
+    ...results,
+  ];
+}
+
+function commitBlock(sha: string, author: string, subject: string): string[] {
+  return [
+    `${sha} is the first bad commit`,
+    `commit ${sha}`,
+    `Author: ${author}`,
+    'Date:   Mon Apr 1 10:00:00 2024 +0000',
+    '',
+    `    ${subject}`,
+    '',
+    ' drivers/widget/core.c | 2 +-',
+    ' 1 file changed, 1 insertion(+), 1 deletion(-)',
+    '',
+  ];
+}
+
+/** A small cause bisection as syzkaller prints it: original crashes, v6.1 clean, culprit found. */
+function causeLog(o: { culprit?: string; subject?: string; title?: string; author?: string } = {}): string {
+  const { culprit = CULPRIT, subject = 'widget: free the cache early', title = TITLE } = o;
+  const author = o.author ?? 'Alice Liddell <alice@example.org>';
+  const [orig, release, mid] = [fakeSha('orig'), fakeSha('v6.1'), fakeSha('mid')];
+  return [
+    `bisecting cause commit starting from ${orig}`,
+    `building syzkaller on ${fakeSha('syz')}`,
+    `ensuring issue is reproducible on original commit ${orig}`,
+    '',
+    ...testBlock(orig, [`all runs: crashed: ${title}`]),
+    'testing release v6.1',
+    ...testBlock(release, ['all runs: OK']),
+    `# git bisect start ${orig} ${release}`,
+    'Bisecting: 1 revision left to test after this (roughly 1 step)',
+    `[${mid}] widget: prepare teardown`,
+    '',
+    ...testBlock(mid, ['all runs: OK']),
+    `# git bisect good ${mid}`,
+    'Bisecting: 0 revisions left to test after this (roughly 0 steps)',
+    `[${culprit}] ${subject}`,
+    '',
+    ...testBlock(
+      culprit,
+      [0, 1, 2].map((i) => `run #${i}: crashed: ${title}`),
+    ),
+    `# git bisect bad ${culprit}`,
+    ...commitBlock(culprit, author, subject),
+    `culprit signature: ${fakeSha(culprit, 64)}`,
+    `parent  signature: ${fakeSha(mid, 64)}`,
+    'revisions tested: 4, total time: 1h2m3s (build: 40m1s, test: 22m2s)',
+    `first bad commit: ${culprit} ${subject}`,
+    'recipients (to): ["alice@example.org"]',
+    'recipients (cc): []',
+    `crash: ${title}`,
+    'BUG: KASAN: use-after-free in widget_release+0x1c/0x40',
+    '',
+  ].join('\n');
+}
+
+/** A fix bisection of the same crash: HEAD is clean, FIX is the first commit without the crash. */
+function fixLog(): string {
+  const [orig, head] = [fakeSha('orig'), fakeSha('head')];
+  const subject = 'widget: hold the cache';
+  return [
+    `bisecting fixing commit since ${orig}`,
+    `building syzkaller on ${fakeSha('syz')}`,
+    `ensuring issue is reproducible on original commit ${orig}`,
+    '',
+    ...testBlock(orig, [`all runs: crashed: ${TITLE}`]),
+    `testing current HEAD ${head}`,
+    ...testBlock(head, ['all runs: OK']),
+    `# git bisect start ${head} ${orig}`,
+    'Bisecting: 0 revisions left to test after this (roughly 0 steps)',
+    `[${FIX}] ${subject}`,
+    '',
+    ...testBlock(FIX, ['run #0: OK', 'run #1: OK', 'run #2: OK']),
+    `# git bisect bad ${FIX}`,
+    ...commitBlock(FIX, 'Carol <carol@example.org>', subject),
+    'revisions tested: 3, total time: 1h2m3s (build: 40m1s, test: 22m2s)',
+    `first good commit: ${FIX} ${subject}`,
+    'recipients (to): ["carol@example.org"]',
+    'recipients (cc): []',
+    '',
+  ].join('\n');
+}
+
+interface ActionRun extends ProcResult {
+  outputs: Record<string, string>;
+  summary: string;
+  reads: number;
+  writes: number;
+}
+
+let gh: FakeGitHub;
+let dir: string;
+let runId = 0;
+
+function parseOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(file)) return out;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
+    out[m[1]] = value.join('\n');
+  }
+  return out;
+}
+
+async function run(
+  log: string,
+  inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<ActionRun> {
+  const id = ++runId;
+  // Same path every run, as in a workflow (the path is part of the issue body).
+  const logPath = join(dir, 'bisect.txt');
+  writeFileSync(logPath, log);
+  const summaryPath = join(dir, `summary-${id}.md`);
+  const outputPath = join(dir, `output-${id}.txt`);
+  const eventPath = join(dir, `event-${id}.json`);
+  writeFileSync(summaryPath, '');
+  writeFileSync(outputPath, '');
+  writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main' }));
+  const before = { reads: gh.reads, writes: gh.writes };
+  const env = actionEnv(
+    { logs: logPath, token: TOKEN, 'issue-labels': 'bisection', ...inputs },
+    {
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: gh.url,
+      GITHUB_REPOSITORY: 'acme/widget',
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_RUN_ID: String(1000 + id),
+      GITHUB_ACTOR: 'octocat',
+      RUNNER_TEMP: dir,
+      BISECT_REPORT_WAIT_SCALE: '0.001',
+      ...extraEnv,
+    },
+  );
+  const res = await runAction(env);
+  return {
+    ...res,
+    outputs: parseOutputs(outputPath),
+    summary: readFileSync(summaryPath, 'utf8'),
+    reads: gh.reads - before.reads,
+    writes: gh.writes - before.writes,
+  };
+}
+
+/** Logins GitHub would notify: @name in text, outside links and code (parsed as GFM). */
+function liveMentions(markdown: string): string[] {
+  const found: string[] = [];
+  const visit = (n: MdNode): void => {
+    if (n.type === 'link' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'html') return;
+    if (n.type === 'text') {
+      for (const m of (n.value ?? '').matchAll(/(?:^|[^\w`])@([A-Za-z0-9][\w-]*)/g)) found.push(m[1]);
+    }
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(parseMarkdown(markdown));
+  return found;
+}
+
+/** The token never appears, except in the ::add-mask:: command that tells the runner to hide it. */
+function leaksToken(r: ProcResult): boolean {
+  return (r.stdout + r.stderr)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .some((l) => l.includes(TOKEN));
+}
+
+const requests: Record<string, string> = {};
+
+const describeIfBuilt = existsSync(DIST_ACTION) ? describe : describe.skip;
+
+describeIfBuilt('the built action against the fake GitHub', () => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bisect-report-gh-'));
+    gh = new FakeGitHub();
+    await gh.start();
+    gh.addCommit({
+      sha: CULPRIT,
+      message: 'widget: free the cache early',
+      authorName: 'Alice Liddell',
+      authorEmail: 'alice@example.org',
+      login: 'alice',
+    });
+    gh.addCommit({
+      sha: OTHER,
+      message: 'widget: reorder teardown',
+      authorName: 'Bob',
+      authorEmail: 'bob@example.org',
+      login: 'bob',
+    });
+    gh.addCommit({
+      sha: FIX,
+      message: 'widget: hold the cache',
+      authorName: 'Carol',
+      authorEmail: 'carol@example.org',
+      login: 'carol',
+    });
+    gh.addPull({
+      title: 'Faster widget teardown',
+      user: 'alice',
+      state: 'closed',
+      merged: true,
+      commits: [CULPRIT],
+    });
+  });
+
+  afterEach(async () => {
+    await gh.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(gh.violations).toEqual([]);
+  });
+
+  afterAll(() => {
+    console.log(
+      `requests per scenario (reads/writes):\n${Object.entries(requests)
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n')}`,
+    );
+  });
+
+  test('fresh failure: one issue with the author @mentioned, one PR comment, ≤ 7 requests; re-run writes nothing', async () => {
+    const first = await run(causeLog());
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toMatch(/::error::/);
+    const issues = gh.realIssues();
+    expect(issues).toHaveLength(1);
+    const issue = issues[0];
+    expect(issue.title).toContain(TITLE);
+    expect(issue.title).toContain(CULPRIT.slice(0, 12));
+    expect(issue.labels).toEqual(['bisection']);
+    expect(issue.body).toContain(`/acme/widget/actions/runs/`);
+    // The analysis decides the trust label; auto mode pings only verified/likely culprits.
+    const trusted = ['verified', 'likely'].includes(first.outputs.trust);
+    expect(liveMentions(issue.body!)).toEqual(trusted ? ['alice'] : []);
+    expect(gh.commentsOn(1)).toHaveLength(trusted ? 1 : 0);
+    expect(first.outputs['issue-number']).toBe(String(issue.number));
+    expect(first.outputs['issue-url']).toBe(`${gh.url}/acme/widget/issues/${issue.number}`);
+    expect(first.outputs['culprit-author']).toBe('alice');
+    expect(first.summary).toContain(CULPRIT.slice(0, 12));
+    expect(first.reads + first.writes).toBeLessThanOrEqual(7);
+    requests['fresh failure with a PR'] = `${first.reads}/${first.writes}`;
+    expect(leaksToken(first)).toBe(false);
+
+    const again = await run(causeLog());
+    expect(again.code).toBe(0);
+    expect(again.writes).toBe(0);
+    expect(again.reads).toBeLessThanOrEqual(4);
+    requests['identical re-run'] = `${again.reads}/${again.writes}`;
+    expect(again.outputs['issue-number']).toBe(String(issue.number));
+  });
+
+  test('mention-author: always pings; changed culprit edits the body and adds one comment', async () => {
+    await run(causeLog(), { 'mention-author': 'always' });
+    const number = gh.realIssues()[0].number;
+    expect(liveMentions(gh.issues.get(number)!.body!)).toEqual(['alice']);
+    const changed = await run(
+      causeLog({ culprit: OTHER, subject: 'widget: reorder teardown', author: 'Bob <bob@example.org>' }),
+      {
+        'mention-author': 'always',
+      },
+    );
+    expect(changed.code).toBe(0);
+    requests['changed culprit'] = `${changed.reads}/${changed.writes}`;
+    expect(gh.realIssues()).toHaveLength(1);
+    const issue = gh.issues.get(number)!;
+    expect(issue.title).toContain(OTHER.slice(0, 12));
+    expect(liveMentions(issue.body!)).toEqual(['bob']);
+    const comments = gh.commentsOn(number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain(CULPRIT.slice(0, 12));
+    expect(comments[0].body).toContain(OTHER.slice(0, 12));
+    expect(changed.outputs['issue-number']).toBe(String(number));
+  });
+
+  test('fix bisection closes the issue as completed with a comment', async () => {
+    await run(causeLog());
+    const number = gh.realIssues()[0].number;
+    const fixed = await run(fixLog());
+    expect(fixed.code).toBe(0);
+    requests['fix bisection'] = `${fixed.reads}/${fixed.writes}`;
+    const issue = gh.issues.get(number)!;
+    expect(issue.state).toBe('closed');
+    expect(issue.state_reason).toBe('completed');
+    expect(gh.commentsOn(number).at(-1)!.body).toContain(`Fixed by [\`${FIX.slice(0, 12)}\`]`);
+    expect(fixed.outputs['issue-number']).toBe(String(number));
+  });
+
+  test('10 concurrent runs on one key leave exactly one open issue', async () => {
+    gh.holdIssueLists(10, 15000);
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, () => run(causeLog(), { 'mention-author': 'always' })),
+    );
+    expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
+    expect(gh.realIssues()).toHaveLength(10); // the race really happened: every run filed one
+    const open = gh.realIssues().filter((i) => i.state === 'open');
+    expect(open).toHaveLength(1);
+    expect(gh.realIssues().filter((i) => i.state_reason === 'duplicate')).toHaveLength(
+      gh.realIssues().length - 1,
+    );
+    expect(new Set(runs.map((r) => r.outputs['issue-number']))).toEqual(new Set([String(open[0].number)]));
+    expect(gh.commentsOn(1)).toHaveLength(1);
+  });
+
+  test('500s and rate limits are retried and the run succeeds', async () => {
+    gh.fault({ route: 'GET /repos/{owner}/{repo}/commits/{ref}', status: 500, times: 2 });
+    gh.fault({
+      route: 'POST /repos/{owner}/{repo}/issues',
+      status: 403,
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      headers: { 'retry-after': '1' },
+    });
+    gh.fault({
+      route: 'GET /repos/{owner}/{repo}/issues',
+      status: 429,
+      message: 'secondary rate limit',
+      headers: { 'retry-after': '1' },
+    });
+    const r = await run(causeLog());
+    expect(r.code).toBe(0);
+    expect(gh.requests.filter((q) => q.fault)).toHaveLength(4);
+    expect(gh.realIssues()).toHaveLength(1);
+    requests['with 4 injected faults'] = `${r.reads}/${r.writes}`;
+  });
+
+  test('missing permission: one clear error line, summary and outputs still written, token not printed', async () => {
+    gh.tokens.set(TOKEN, {
+      login: 'github-actions[bot]',
+      installation: true,
+      issues: 'read',
+      pullRequests: 'read',
+    });
+    const r = await run(causeLog());
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /403 Resource not accessible by integration.*'issues: write'.*permissions: \{ contents: read, issues: write, pull-requests: write \}/,
+    );
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    expect(r.summary).toContain(CULPRIT.slice(0, 12));
+    expect(r.outputs.culprit).toBe(CULPRIT);
+    expect(gh.requests.filter((q) => q.write).map((q) => q.status)).toEqual([403]); // tried once, refused
+    expect(gh.realIssues()).toHaveLength(0);
+    expect(leaksToken(r)).toBe(false);
+  });
+
+  test('read-only token on a fork pull request: warning with the workflow_run pattern, summary written, no writes', async () => {
+    const event = join(dir, 'fork-event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 9,
+          head: { repo: { full_name: 'mallory/widget' } },
+          base: { repo: { full_name: 'acme/widget' } },
+        },
+      }),
+    );
+    const r = await run(causeLog(), {}, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event });
+    expect(r.code).toBe(0);
+    expect(r.writes).toBe(0);
+    expect(r.stdout).toMatch(/::warning::Not writing issues.*fork \(mallory\/widget\).*workflow_run/);
+    expect(r.summary).toContain(CULPRIT.slice(0, 12));
+  });
+
+  test('unknown commit (a tree bisected elsewhere): no mention, no failure', async () => {
+    gh.commits.length = 0;
+    const r = await run(causeLog(), { 'mention-author': 'always' });
+    expect(r.code).toBe(0);
+    const issue = gh.realIssues()[0];
+    expect(liveMentions(issue.body!)).toEqual([]);
+    expect(issue.body).toContain('Alice Liddell');
+    expect(r.outputs['culprit-author']).toBe('alice@example.org');
+    requests['unknown commit'] = `${r.reads}/${r.writes}`;
+  });
+
+  test('dry-run: zero writes, prints what it would write', async () => {
+    const r = await run(causeLog(), { 'dry-run': 'true' });
+    expect(r.code).toBe(0);
+    expect(r.writes).toBe(0);
+    expect(gh.realIssues()).toHaveLength(0);
+    expect(r.stdout).toContain('[dry-run] would create an issue:');
+    expect(r.stdout).toMatch(new RegExp(`title: .*${CULPRIT.slice(0, 12)}`));
+    expect(r.stdout).toContain('<!-- bisect-report v1 issue key=');
+    requests['dry-run'] = `${r.reads}/${r.writes}`;
+  });
+
+  test('hostile crash title and commit subject: nothing live in the issue body', async () => {
+    gh.commits.length = 0;
+    const r = await run(causeLog({ title: `BUG: ${HOSTILE}`, subject: `widget: ${HOSTILE}` }), {
+      'mention-author': 'always',
+    });
+    expect(r.code).toBe(0);
+    const issue = gh.realIssues()[0];
+    const body = issue.body!;
+    expect(body).toContain('everyone'); // present, but defused
+    expect(liveMentions(body)).toEqual([]);
+    expect(body.match(/<!--/g)).toHaveLength(1); // only our marker
+    const tree = parseMarkdown(body);
+    const bad: string[] = [];
+    const visit = (n: MdNode): void => {
+      if (n.type === 'image') bad.push(`image ${n.url}`);
+      if (n.type === 'html' && /<img|<!--(?! bisect-report v1 )/i.test(n.value ?? ''))
+        bad.push(`html ${n.value}`);
+      for (const c of n.children ?? []) visit(c);
+    };
+    visit(tree);
+    expect(bad).toEqual([]);
+    expect(issue.title).not.toMatch(/@everyone|@torvalds/);
+  });
+});
