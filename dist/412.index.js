@@ -18347,7 +18347,7 @@ const {
 } = __webpack_require__(715)
 const { HeadersList } = __webpack_require__(5524)
 const { Request, cloneRequest } = __webpack_require__(175)
-const zlib = __webpack_require__(8522)
+const zlib = __webpack_require__(6141)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -22291,7 +22291,7 @@ module.exports = {
 
 
 const { Transform } = __webpack_require__(7075)
-const zlib = __webpack_require__(8522)
+const zlib = __webpack_require__(6141)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(7775)
 const { getGlobalOrigin } = __webpack_require__(179)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(7708)
@@ -26669,7 +26669,7 @@ module.exports = {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(8522)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(6141)
 const { isValidClientWindowBits } = __webpack_require__(1025)
 const { MessageSizeExceededError } = __webpack_require__(4627)
 
