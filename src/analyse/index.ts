@@ -83,7 +83,8 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   // One run per commit (plain git bisect): nothing in the log measures flakiness, so assume what
   // users of plain bisect assume, a test that fails reliably on bad commits, and say so.
   const usable = evidences.filter((e) => e.hits + e.otherCrashes + e.clean > 0);
-  const singleVerdicts = usable.length > 0 && usable.every((e) => e.singleVerdict || e.hits + e.otherCrashes + e.clean <= 1);
+  const singleVerdicts =
+    usable.length > 0 && usable.every((e) => e.singleVerdict || e.hits + e.otherCrashes + e.clean <= 1);
   const params = singleVerdicts ? PLAIN_BISECT_PARAMS : DEFAULT_PARAMS;
   const post = computePosterior(positioned, layout.size, params, newIsBad);
   const reasons: TrustReason[] = [];
@@ -165,11 +166,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
         .join(', ')}).`,
     });
   }
-  if (
-    culpritEv &&
-    !singleVerdicts &&
-    culpritEv.hits + culpritEv.otherCrashes + culpritEv.clean === 1
-  ) {
+  if (culpritEv && !singleVerdicts && culpritEv.hits + culpritEv.otherCrashes + culpritEv.clean === 1) {
     reasons.push({ code: 'single-run-verdict', message: 'The culprit verdict rests on a single run.' });
   }
   if (singleVerdicts) {

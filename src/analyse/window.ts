@@ -113,6 +113,21 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
       }
     }
     if (culpritPosition === null) culpritPosition = hi;
+    // git named the culprit, so every other candidate was ruled out: the highest "old" verdict
+    // below it is its parent, whatever rounding the counts left behind.
+    if (report.status === 'found') {
+      let below = -1;
+      stepPositions.forEach((p, i) => {
+        if (p !== null && p < culpritPosition! && p > below && isOld(steps[i])) below = p;
+      });
+      const between = stepPositions.some((p) => p !== null && p > below && p < culpritPosition!);
+      if (below >= 0 && below < culpritPosition - 1 && !between && below > 0) {
+        stepPositions.forEach((p, i) => {
+          if (p === below && !(steps[i].original || steps[i].release))
+            stepPositions[i] = culpritPosition! - 1;
+        });
+      }
+    }
   }
   const known = new Map<number, string>();
   steps.forEach((s, i) => {
