@@ -548,7 +548,7 @@ function roundRate(r: { mean: number; low: number; high: number }) {
 function round(x: number, digits: number): number {
   if (!Number.isFinite(x)) return 0;
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  return Math.round(x * f) / f || 0; // no -0 in JSON round trips
 }
 
 function clamp01(x: number): number {
