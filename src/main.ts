@@ -4,6 +4,7 @@ import * as core from './runner.js';
 import { collectReports } from './read/index.js';
 import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
+import { MAX_PER_LEVEL, reportAnnotations } from './render/annotations.js';
 import type { RenderContext } from './render/context.js';
 import type { MentionMode, PublishOptions } from './github/types.js';
 import type { Report } from './model.js';
@@ -69,7 +70,15 @@ async function runUnsafe(): Promise<void> {
 
   // read → detect → parse → analyse
   const { reports, errors } = await collectReports(patterns);
-  for (const e of errors) core.error(e.message);
+  // GitHub shows at most 10 annotations per level; further input errors go to the log only.
+  for (const [i, e] of errors.entries()) {
+    if (i < MAX_PER_LEVEL - 1 || errors.length === MAX_PER_LEVEL) core.error(e.message);
+    else core.info(`error: ${e.message}`);
+  }
+  if (errors.length > MAX_PER_LEVEL) {
+    core.error(`${errors.length - MAX_PER_LEVEL + 1} more input error(s); see the log above.`);
+  }
+  inputErrorAnnotations = Math.min(errors.length, MAX_PER_LEVEL);
 
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
   const runUrl =
@@ -137,6 +146,20 @@ async function runUnsafe(): Promise<void> {
   }
 }
 
+let inputErrorAnnotations = 0;
+
+function emitAnnotations(reports: Report[]): void {
+  const event = process.env.GITHUB_EVENT_NAME ?? '';
+  const pullRequest = event === 'pull_request' || event === 'pull_request_target';
+  let errorsLeft = MAX_PER_LEVEL - inputErrorAnnotations;
+  for (const a of reportAnnotations(reports, { pullRequest })) {
+    const props = { title: a.title, file: a.file };
+    if (a.level === 'notice') core.notice(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else if (errorsLeft-- > 0) core.error(a.message, props);
+  }
+}
+
 async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Promise<void> {
   const markdown = renderSummary(reports, ctx);
   if (!core.appendSummary(markdown)) core.info(markdown);
@@ -147,12 +170,5 @@ async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Pr
   const jsonPath = join(dir, `bisect-report-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.pid}.json`);
   writeFileSync(jsonPath, JSON.stringify({ reports }, null, 2) + '\n');
   core.setOutput('report-json', jsonPath);
-  const head = reports.find((r) => r.status === 'found') ?? reports[0];
-  if (head) {
-    const c = head.culprit;
-    core.notice(
-      `${head.source}: ${head.status}${c ? ` — ${c.sha.slice(0, 12)} ${c.subject}` : ''}${head.trust ? ` (trust: ${head.trust.label})` : ''}`,
-      { title: 'bisect-report' },
-    );
-  }
+  emitAnnotations(reports);
 }

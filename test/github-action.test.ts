@@ -325,12 +325,14 @@ describeIfBuilt('the built action against the fake GitHub', () => {
   });
 
   test('10 concurrent runs on one key leave exactly one open issue', async () => {
-    gh.holdIssueLists(10, 15000);
+    gh.holdIssueLists(10, 30000);
     const runs = await Promise.all(
       Array.from({ length: 10 }, () => run(causeLog(), { 'mention-author': 'always' })),
     );
     expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
-    expect(gh.realIssues()).toHaveLength(10); // the race really happened: every run filed one
+    // The race really happened: several runs filed an issue (all 10 on a quiet machine; a loaded
+    // one may start a process after the held list requests were released).
+    expect(gh.realIssues().length).toBeGreaterThanOrEqual(2);
     const open = gh.realIssues().filter((i) => i.state === 'open');
     expect(open).toHaveLength(1);
     expect(gh.realIssues().filter((i) => i.state_reason === 'duplicate')).toHaveLength(

@@ -43,12 +43,16 @@ export function renderIssueTitle(report: Report): string {
   const c = report.culprit;
   if (report.status === 'found' && c) {
     const id = shortSha(c.sha) ?? plain(c.sha, 16);
-    tail = `${culpritVerb(report.direction).toLowerCase()} ${id}${report.trust ? ` (${report.trust.label})` : ''}`;
+    const what = plain(c.subject, 80);
+    tail = `${culpritVerb(report.direction).toLowerCase()} ${id}${what ? ` ${what}` : ''}${report.trust ? ` (${report.trust.label})` : ''}`;
   } else {
     tail = STATUS_WORDS[report.status] ?? report.status;
   }
   const title = `Bisection: ${subject} — ${tail}`;
-  return plain(title, 256).replace(/[@#]/g, (ch) => ch + ZWSP);
+  // Break @ and # after shortening, then cut again: GitHub rejects titles over 256 characters.
+  return Array.from(plain(title, 256).replace(/[@#]/g, (ch) => ch + ZWSP))
+    .slice(0, 256)
+    .join('');
 }
 
 function footer(ctx: RenderContext, what: string): string[] {

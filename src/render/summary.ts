@@ -426,7 +426,7 @@ export function retestPlan(report: Report, ctx: RenderContext, level: number): s
       ...replay.lines.map((l) => `git bisect ${l.term} ${l.sha}   # ${l.note}`),
       ...replay.dropped.map((d) => `# not replayed: ${d.sha} (${d.note})`),
       `# then let ${runs} runs per commit decide (replace ./repro.sh with your test)`,
-      `git bisect run npx bisect-report run --runs ${runs} -- ./repro.sh`,
+      `git bisect run node path/to/bisect-report/dist/cli/index.js run --runs ${runs} -- ./repro.sh`,
     ];
     out.push('Resume the bisection from the trusted verdicts:', '', codeBlock(lines.join('\n'), 'sh'), '');
   }
