@@ -421,13 +421,17 @@ function renderIssueTitle(report) {
     const c = report.culprit;
     if (report.status === 'found' && c) {
         const id = (0,view/* shortSha */.Fu)(c.sha) ?? (0,render_escape/* plain */.pj)(c.sha, 16);
-        tail = `${(0,view/* culpritVerb */.dO)(report.direction).toLowerCase()} ${id}${report.trust ? ` (${report.trust.label})` : ''}`;
+        const what = (0,render_escape/* plain */.pj)(c.subject, 80);
+        tail = `${(0,view/* culpritVerb */.dO)(report.direction).toLowerCase()} ${id}${what ? ` ${what}` : ''}${report.trust ? ` (${report.trust.label})` : ''}`;
     }
     else {
         tail = view/* STATUS_WORDS */.ly[report.status] ?? report.status;
     }
     const title = `Bisection: ${subject} — ${tail}`;
-    return (0,render_escape/* plain */.pj)(title, 256).replace(/[@#]/g, (ch) => ch + render_escape/* ZWSP */.z5);
+    // Break @ and # after shortening, then cut again: GitHub rejects titles over 256 characters.
+    return Array.from((0,render_escape/* plain */.pj)(title, 256).replace(/[@#]/g, (ch) => ch + render_escape/* ZWSP */.z5))
+        .slice(0, 256)
+        .join('');
 }
 function footer(ctx, what) {
     const run = (0,summary/* isRunUrl */.tb)(ctx.runUrl) ? ` in [this workflow run](${ctx.runUrl})` : '';
