@@ -6,10 +6,15 @@
 //   false alarms = share of right culprits NOT labelled trusted
 //   precision    = share of trusted labels that are right
 //   calibration  = expected calibration error of trust.probability, and a reliability table
-// plus a 2-fold check (folds by a hash of the log name) of the one tuned threshold, and the time
-// one CLI run takes on the whole corpus (`--no-timing` skips it).
+// plus a 5-fold cross-validation of everything fitted on these labels: the root-cause likelihood
+// ratios (read back from each report's reason codes, see FITTED_REASONS in
+// src/analyse/plausibility.ts) and the "likely" probability threshold are refitted on four folds
+// and measured on the fifth. Folds are by a hash of the reported culprit, so logs of the same
+// commit never sit on both sides. Also the time one CLI run takes on the whole corpus.
 //
-// Options: --corpus DIR (default ../shared/corpus), --no-timing, --json (machine-readable summary).
+// Options: --corpus DIR (default ../shared/corpus), --no-timing, --json (machine-readable summary),
+// --cv (also print each fold's fitted ratios), --folds K (default 5), --features a,b (refit only
+// these reason codes, for ablations; the others are then left out of the model).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -37,6 +42,23 @@ if (!existsSync(cli)) {
 }
 
 const TRUSTED = new Set(['verified', 'likely']);
+const FOLDS = Math.max(2, Number(opt('--folds') ?? 5));
+
+/**
+ * Root-cause checks, by reason code. FITTED are refitted here (keep in sync with FITTED_REASONS in
+ * src/analyse/plausibility.ts); FIXED are set from what they mean in the code (ROOT_LR.noop, .merge,
+ * .release) and enter the fit as fixed offsets.
+ */
+const ALL_FITTED = [
+  'stack-mentions-culprit-files',
+  'stack-misses-culprit-files',
+  'long-range-bisection',
+  'build-config-only-culprit',
+  'culprit-touches-build-files',
+  'several-compilers',
+];
+const FITTED = opt('--features')?.split(',').filter(Boolean) ?? ALL_FITTED;
+const FIXED = { 'no-op-build': 0.02, 'merge-culprit': 0.05, 'release-culprit': 0.05 };
 
 function readLabels() {
   const lines = readFileSync(labelsPath, 'utf8').split(/\r?\n/).filter(Boolean);
@@ -114,13 +136,91 @@ function calibration(rows, bins = 10) {
 }
 
 /** Picks the probability threshold with the best detection at <= 10% false alarms. */
-function tuneThreshold(rows) {
+function tuneThreshold(rows, prob = (r) => r.p) {
   let best = { tau: 0.5, detection: -1 };
   for (let tau = 0.05; tau < 0.96; tau += 0.01) {
-    const m = metrics(rows, (r) => r.label !== 'contradicted' && r.p >= tau);
+    const m = metrics(rows, (r) => r.label !== 'contradicted' && prob(r) >= tau);
     if (m.falseAlarms <= 0.1 && m.detection > best.detection) best = { tau, detection: m.detection };
   }
-  return best.tau;
+  return Math.round(best.tau * 100) / 100;
+}
+
+const sigmoid = (z) => 1 / (1 + Math.exp(-z));
+const featuresOf = (r) => FITTED.map((c) => (r.codes.has(c) ? 1 : 0));
+const offsetOf = (r) =>
+  Object.entries(FIXED).reduce((a, [c, lr]) => a + (r.codes.has(c) ? Math.log(lr) : 0), 0);
+
+/**
+ * Maximum-likelihood fit of P(right) = location × sigmoid(b + w·x + offset), the form the analysis
+ * uses (probability = location probability × root-cause probability), with a small L2 penalty on w.
+ * Contradicted reports are left out: their label does not depend on these ratios.
+ */
+function fitRootModel(train, l2 = 1, iterations = 4000) {
+  const data = train
+    .filter((r) => r.label !== 'contradicted')
+    .map((r) => ({
+      x: featuresOf(r),
+      off: offsetOf(r),
+      L: Math.min(1, Math.max(0, r.location)),
+      y: r.right,
+    }));
+  const w = new Array(FITTED.length + 1).fill(0);
+  w[0] = 1;
+  const step = 2 / Math.max(1, data.length);
+  for (let it = 0; it < iterations; it++) {
+    const g = new Array(w.length).fill(0);
+    for (const d of data) {
+      const s = sigmoid(w[0] + d.off + d.x.reduce((a, x, k) => a + x * w[k + 1], 0));
+      const p = Math.min(1 - 1e-9, Math.max(1e-9, d.L * s));
+      const dz = d.y ? 1 - s : -(d.L * s * (1 - s)) / (1 - p);
+      g[0] += dz;
+      d.x.forEach((x, k) => (g[k + 1] += dz * x));
+    }
+    for (let k = 1; k < w.length; k++) g[k] -= l2 * w[k];
+    for (let k = 0; k < w.length; k++) w[k] += step * g[k];
+  }
+  return {
+    base: sigmoid(w[0]),
+    ratios: Object.fromEntries(FITTED.map((c, k) => [c, Math.exp(w[k + 1])])),
+    predict: (r) =>
+      r.label === 'contradicted'
+        ? r.p
+        : Math.min(1, Math.max(0, r.location)) *
+          sigmoid(w[0] + offsetOf(r) + featuresOf(r).reduce((a, x, k) => a + x * w[k + 1], 0)),
+  };
+}
+
+/** Area under the ROC curve of "trusted" scores (contradicted = 0): threshold-free ranking quality. */
+function auc(rows) {
+  const score = (r) => (r.label === 'contradicted' ? 0 : r.p);
+  const right = rows.filter((r) => r.right).map(score);
+  const wrong = rows.filter((r) => !r.right).map(score);
+  let sum = 0;
+  for (const a of right) for (const b of wrong) sum += a > b ? 1 : a === b ? 0.5 : 0;
+  return sum / Math.max(1, right.length * wrong.length);
+}
+
+/** K-fold cross-validation of the fitted ratios and the threshold. */
+function crossValidate(rows) {
+  const folds = [];
+  const held = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = rows.filter((r) => r.fold !== fold);
+    const test = rows.filter((r) => r.fold === fold);
+    const model = fitRootModel(train);
+    const tau = tuneThreshold(train, model.predict);
+    const scored = test.map((r) => ({ ...r, p: model.predict(r), tau }));
+    held.push(...scored);
+    folds.push({
+      fold,
+      tau,
+      base: model.base,
+      ratios: model.ratios,
+      ...metrics(scored, (r) => r.label !== 'contradicted' && r.p >= r.tau),
+    });
+  }
+  const pooled = metrics(held, (r) => r.label !== 'contradicted' && r.p >= r.tau);
+  return { folds, pooled, calibration: calibration(held), auc: auc(held) };
 }
 
 const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
@@ -151,7 +251,9 @@ for (const l of single) {
     right: l.reported_is_correct === 'yes',
     label: r.trust?.label ?? 'none',
     p: r.trust?.probability ?? 0,
-    fold: fnv1a(l.log) & 1,
+    location: r.trust?.locationProbability ?? 0,
+    codes: new Set((r.trust?.reasons ?? []).map((x) => x.code)),
+    fold: fnv1a(l.reported_culprit.slice(0, 12)) % FOLDS,
   });
 }
 
@@ -162,16 +264,10 @@ for (const r of rows) {
   byLabel[r.label] ??= { right: 0, wrong: 0 };
   byLabel[r.label][r.right ? 'right' : 'wrong']++;
 }
-// 2-fold check of the threshold: tune on one half, measure on the other.
-const cv = [0, 1].map((fold) => {
-  const train = rows.filter((r) => r.fold !== fold);
-  const test = rows.filter((r) => r.fold === fold);
-  const tau = tuneThreshold(train);
-  return { fold, tau, ...metrics(test, (r) => r.label !== 'contradicted' && r.p >= tau) };
-});
-const cvPooled = (key) =>
-  cv.reduce((a, f) => a + f[key] * (key === 'detection' ? f.wrong : f.right), 0) /
-  cv.reduce((a, f) => a + (key === 'detection' ? f.wrong : f.right), 0);
+const fullFit = fitRootModel(rows);
+const cv = crossValidate(rows);
+// The shipped threshold as the labels show it: the lowest probability labelled trusted.
+const shippedTau = Math.min(...rows.filter((r) => TRUSTED.has(r.label)).map((r) => r.p));
 
 let corpusSeconds = null;
 let corpusLogs = 0;
@@ -202,7 +298,21 @@ if (!args.includes('--no-timing') && existsSync(logsDir)) {
 
 if (args.includes('--json')) {
   console.log(
-    JSON.stringify({ ...m, ece: cal.ece, brier: cal.brier, byLabel, cv, corpusSeconds, corpusLogs }, null, 2),
+    JSON.stringify(
+      {
+        ...m,
+        ece: cal.ece,
+        brier: cal.brier,
+        byLabel,
+        fit: { base: fullFit.base, ratios: fullFit.ratios, threshold: tuneThreshold(rows, fullFit.predict) },
+        auc: auc(rows),
+        cv: { folds: cv.folds, ...cv.pooled, ece: cv.calibration.ece, auc: cv.auc },
+        corpusSeconds,
+        corpusLogs,
+      },
+      null,
+      2,
+    ),
   );
   process.exit(0);
 }
@@ -226,7 +336,7 @@ console.log(
   `  precision     ${pct(m.precision).padStart(6)}   (aim >= 85%)     of ${m.trusted} trusted labels`,
 );
 console.log(
-  `  ECE           ${cal.ece.toFixed(3).padStart(6)}   (aim <= 0.10)    Brier ${cal.brier.toFixed(3)}`,
+  `  ECE           ${cal.ece.toFixed(3).padStart(6)}   (aim <= 0.10)    Brier ${cal.brier.toFixed(3)}, AUC ${auc(rows).toFixed(3)}`,
 );
 console.log('');
 console.log('  labels:');
@@ -244,16 +354,24 @@ for (const b of cal.table) {
   );
 }
 console.log('');
+const fmtRatios = (ratios) =>
+  Object.entries(ratios)
+    .map(([c, lr]) => `${c} ${lr.toFixed(2)}`)
+    .join(', ');
 console.log(
-  '  2-fold check of the probability threshold (tuned on one half for <= 10% false alarms, measured on the other):',
+  `  ${FOLDS}-fold cross-validation (folds by reported culprit; root-cause ratios and threshold refitted on the other folds):`,
 );
-for (const f of cv) {
+for (const f of cv.folds) {
   console.log(
     `    fold ${f.fold}: threshold ${f.tau.toFixed(2)}  detection ${pct(f.detection)}  false alarms ${pct(f.falseAlarms)}  precision ${pct(f.precision)}  (n=${f.n})`,
   );
+  if (args.includes('--cv')) console.log(`      base ${f.base.toFixed(2)}; ${fmtRatios(f.ratios)}`);
 }
 console.log(
-  `    pooled: detection ${pct(cvPooled('detection'))}  false alarms ${pct(cvPooled('falseAlarms'))}`,
+  `    pooled: detection ${pct(cv.pooled.detection)}  false alarms ${pct(cv.pooled.falseAlarms)}  precision ${pct(cv.pooled.precision)}  ECE ${cv.calibration.ece.toFixed(3)}  AUC ${cv.auc.toFixed(3)}`,
+);
+console.log(
+  `  fit on all logs: base ${fullFit.base.toFixed(2)}; ${fmtRatios(fullFit.ratios)}; threshold ${tuneThreshold(rows, fullFit.predict).toFixed(2)} (shipped ${shippedTau.toFixed(2)})`,
 );
 console.log('');
 console.log(

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { analyse, cleanNeeded, hitsNeeded, syzbotConfidence } from '../src/analyse/index.js';
 import { stepEvidence } from '../src/analyse/evidence.js';
-import { assessCulprit, stackFilesOf } from '../src/analyse/plausibility.js';
+import { assessCulprit, FITTED_REASONS, ROOT_LR, stackFilesOf } from '../src/analyse/plausibility.js';
 import {
   computePosterior,
   credibleRange,
@@ -355,6 +355,58 @@ describe('labels and reasons', () => {
     expect(merge.reasons.map((x) => x.code)).toContain('merge-culprit');
     expect(rel.reasons.map((x) => x.code)).toContain('release-culprit');
     expect(merge.probability).toBeLessThan(0.2);
+  });
+
+  test('a culprit that also wires files into the build is less likely the root cause', () => {
+    const plain = assessCulprit(
+      report(clean, sha(4), { culprit: commit(sha(4), { files: [{ path: 'net/foo/new.c' }] }) }),
+      BUG,
+    );
+    const wired = assessCulprit(
+      report(clean, sha(4), {
+        culprit: commit(sha(4), { files: [{ path: 'net/foo/new.c' }, { path: 'net/foo/Kconfig' }] }),
+      }),
+      BUG,
+    );
+    const onlyBuild = assessCulprit(
+      report(clean, sha(4), {
+        culprit: commit(sha(4), { files: [{ path: 'net/foo/Makefile' }, { path: 'net/foo/Kconfig' }] }),
+      }),
+      BUG,
+    );
+    expect(wired.reasons.map((x) => x.code)).toContain('culprit-touches-build-files');
+    expect(wired.reasons.map((x) => x.code)).not.toContain('build-config-only-culprit');
+    expect(plain.reasons.map((x) => x.code)).not.toContain('culprit-touches-build-files');
+    expect(onlyBuild.reasons.map((x) => x.code)).toEqual(['build-config-only-culprit']);
+    expect(wired.probability).toBeLessThan(plain.probability);
+    expect(onlyBuild.probability).toBeLessThan(wired.probability);
+  });
+
+  test('builds with more than one compiler lower the root-cause probability', () => {
+    const withCompilers = (names: (string | null)[]) =>
+      report(clean, sha(4)).steps.map((s, i) => ({ ...s, compiler: names[i % names.length] }));
+    const one = assessCulprit({ ...report(clean, sha(4)), steps: withCompilers(['gcc 10.2.1']) }, BUG);
+    const unknown = assessCulprit(
+      { ...report(clean, sha(4)), steps: withCompilers([null, 'gcc 10.2.1']) },
+      BUG,
+    );
+    const two = assessCulprit(
+      { ...report(clean, sha(4)), steps: withCompilers(['gcc 10.2.1', 'gcc 8.4.1']) },
+      BUG,
+    );
+    expect(one.reasons.map((x) => x.code)).not.toContain('several-compilers');
+    expect(unknown.reasons.map((x) => x.code)).not.toContain('several-compilers');
+    expect(two.reasons.map((x) => x.code)).toContain('several-compilers');
+    expect(two.reasons.find((x) => x.code === 'several-compilers')?.message).toContain(
+      '2 different compilers',
+    );
+    expect(two.probability).toBeLessThan(one.probability);
+  });
+
+  test('every fitted ratio has a reason code the bench can read back', () => {
+    const codes = Object.keys(FITTED_REASONS);
+    expect(new Set(Object.values(FITTED_REASONS)).size).toBe(codes.length);
+    for (const key of Object.values(FITTED_REASONS)) expect(ROOT_LR[key]).toBeGreaterThan(0);
   });
 
   test('stack files exclude the reporting machinery', () => {

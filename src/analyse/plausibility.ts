@@ -7,8 +7,7 @@ import { matchTitle, ON_SIGNATURE } from './titles.js';
  * A bisection can find a real change in the reproducer's behaviour that is not where the bug came
  * from: a commit that makes old code reachable or buildable, a no-op build, a merge. These checks
  * read the culprit itself (files, signatures, subject) and the crash report, and give a
- * likelihood ratio each. Ratios are coarse, rounded estimates on labelled syzbot bisections
- * (scripts/bench-trust.mjs prints them cross-validated); none names a particular commit or file.
+ * likelihood ratio each (see ROOT_LR); none names a particular commit, file or subsystem.
  */
 export interface Plausibility {
   /** Prior probability that a correctly located change point is the root cause. */
@@ -21,19 +20,38 @@ export interface Plausibility {
   noop: boolean;
 }
 
-/** Base rates: kernel reproducers often find enabling commits; a project's own test rarely does. */
-export const ROOT_BASE = { syzkaller: 0.72, other: 0.9 } as const;
+/**
+ * Base rates: kernel reproducers often find enabling commits; a project's own test rarely does.
+ * The syzkaller base and the fitted ratios below are a logistic fit of P(right culprit) =
+ * location × root cause on labelled syzbot bisections (`node scripts/bench-trust.mjs --cv` refits
+ * them from each report's reason codes and prints 5-fold cross-validated numbers), rounded.
+ */
+export const ROOT_BASE = { syzkaller: 0.81, other: 0.9 } as const;
 export const ROOT_LR = {
-  stackMentionsFiles: 1.4,
-  stackSharesDirectory: 1.0,
-  stackSilent: 0.45,
-  longRange: 0.3,
-  shortRange: 1.35,
-  buildConfigOnly: 0.1,
+  // Fitted (each has its own reason code, see FITTED_REASONS).
+  stackMentionsFiles: 1.6,
+  stackSilent: 0.62,
+  longRange: 0.2,
+  buildConfigOnly: 0.44,
+  touchesBuildFiles: 0.54,
+  severalCompilers: 0.5,
+  // Shown to the reader but neutral: it did not separate right from wrong culprits (cross-validated).
+  stackSharesDirectory: 1,
+  // Rare in the labelled data: set from what they mean, not fitted.
   noop: 0.02,
   merge: 0.05,
   release: 0.05,
 } as const;
+
+/** Reason code of each fitted ratio: the bench reads them back from the JSON to cross-validate. */
+export const FITTED_REASONS: Record<string, keyof typeof ROOT_LR> = {
+  'stack-mentions-culprit-files': 'stackMentionsFiles',
+  'stack-misses-culprit-files': 'stackSilent',
+  'long-range-bisection': 'longRange',
+  'build-config-only-culprit': 'buildConfigOnly',
+  'culprit-touches-build-files': 'touchesBuildFiles',
+  'several-compilers': 'severalCompilers',
+};
 
 /** Frames of the reporting machinery name files no culprit should get credit for. */
 const MACHINERY =
@@ -93,12 +111,20 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
     });
   }
   const files = culprit.files.map((f) => f.path).filter(Boolean);
-  if (files.length > 0 && files.every((p) => BUILD_CONFIG.test(p))) {
+  const buildFiles = files.filter((p) => BUILD_CONFIG.test(p));
+  if (files.length > 0 && buildFiles.length === files.length) {
     add(ROOT_LR.buildConfigOnly);
     reasons.push({
       code: 'build-config-only-culprit',
       message:
         'The culprit only changes build configuration or docs (Kconfig, Makefile, ...): it likely made older code reachable rather than adding the bug.',
+    });
+  } else if (buildFiles.length > 0) {
+    // New code wired into the build (a new driver, protocol, option) often exposes old bugs.
+    add(ROOT_LR.touchesBuildFiles);
+    reasons.push({
+      code: 'culprit-touches-build-files',
+      message: `The culprit also changes build configuration (${buildFiles.slice(0, 2).join(', ')}): it may have enabled code that already had the bug.`,
     });
   }
 
@@ -147,9 +173,17 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
         code: 'long-range-bisection',
         message: `The failure already reproduced on ${crashedReleases} older releases: long searches land on enabling changes more often.`,
       });
-    } else {
-      add(ROOT_LR.shortRange);
     }
+  }
+  // Builds with different compilers: the reproducer's behaviour can change with the compiler,
+  // so verdicts on either side of the switch compare different things.
+  const compilers = new Set(report.steps.map((s) => s.compiler?.trim()).filter((c): c is string => !!c));
+  if (compilers.size > 1) {
+    add(ROOT_LR.severalCompilers);
+    reasons.push({
+      code: 'several-compilers',
+      message: `The tested commits were built with ${compilers.size} different compilers: a compiler change can change whether the bug shows.`,
+    });
   }
   result.probability = 1 / (1 + Math.exp(-logOdds));
   return result;
