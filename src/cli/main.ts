@@ -72,16 +72,35 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write('bisect-report: no log files given (see --help)\n');
     return 2;
   }
+  if (values.json) {
+    const errors = await writeJsonStream(positionals, format as FormatChoice);
+    for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
+    return errors.length > 0 ? 2 : 0;
+  }
   const { reports, errors } = await collectReports(positionals, format as FormatChoice);
   for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
-  if (values.json) {
-    process.stdout.write(JSON.stringify({ reports }, null, 2) + '\n');
-  } else if (values.markdown) {
+  if (values.markdown) {
     process.stdout.write(renderSummary(reports, DEFAULT_CONTEXT));
   } else {
     process.stdout.write(renderText(reports));
   }
   return errors.length > 0 ? 2 : 0;
+}
+
+/**
+ * `{"reports": [...]}` written report by report as each is ready, so thousands of logs never
+ * sit in memory or in one giant string. Indented for a terminal, one report per line otherwise.
+ */
+async function writeJsonStream(patterns: string[], format: FormatChoice) {
+  const pretty = process.stdout.isTTY === true;
+  let count = 0;
+  process.stdout.write('{"reports": [');
+  const { errors } = await collectReports(patterns, format, (report) => {
+    const text = pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report);
+    process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
+  });
+  process.stdout.write(count > 0 ? '\n]}\n' : ']}\n');
+  return errors;
 }
 
 declare const __VERSION__: string | undefined;

@@ -10,13 +10,23 @@ export interface Collected {
   errors: InputError[];
 }
 
-/** read → detect → parse → analyse, for every input; one bad input never stops the others. */
-export async function collectReports(patterns: string[], format: FormatChoice = 'auto'): Promise<Collected> {
+/**
+ * read → detect → parse → analyse, for every input; one bad input never stops the others.
+ * With `onReport`, each report is handed over as soon as it is ready and not kept (constant
+ * memory over thousands of logs); `reports` is then empty.
+ */
+export async function collectReports(
+  patterns: string[],
+  format: FormatChoice = 'auto',
+  onReport?: (report: Report) => void,
+): Promise<Collected> {
   const { files, errors } = await expandInputs(patterns);
   const reports: Report[] = [];
   for (const file of files) {
     try {
-      reports.push(analyse(readLog(file, format)));
+      const report = analyse(readLog(file, format));
+      if (onReport) onReport(report);
+      else reports.push(report);
     } catch (err) {
       if (err instanceof InputError) errors.push(err);
       else errors.push(new InputError(file, `could not be read: ${(err as Error)?.message ?? String(err)}`));
