@@ -1,0 +1,217 @@
+export const id = 335;
+export const ids = [335];
+export const modules = {
+
+/***/ 4335:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runCommand: () => (/* binding */ runCommand)
+/* harmony export */ });
+/* unused harmony export RUN_USAGE */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var _parsers_gitCommon_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3966);
+/**
+ * `bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]`
+ *
+ * Meant as the script of `git bisect run`: runs COMMAND N times on the checked-out commit and
+ * tells git good / bad / skip by a rule that tolerates flaky tests. Documented in docs/run-command.md.
+ *
+ * Output (stdout), one line per run, then one verdict line — a stable shape the git console
+ * parser reads (src/parsers/gitCommon.ts, RUN_LINE / RUN_VERDICT):
+ *
+ *   bisect-report run: commit=<sha> run=<i>/<N> result=<pass|fail|skip|error> exit=<code|SIGNAME>[ title="<json string>"]
+ *   bisect-report run: commit=<sha> verdict=<good|bad|skip|abort> exit=<0|1|125|128> runs=<N> failed=<F> passed=<P> skipped=<S> errors=<E> min-failures=<K>
+ *
+ * <sha> is `git rev-parse HEAD` (or "unknown" outside a git work tree). The title is the first
+ * output line of that run matching --title-regex, else the first line starting with
+ * "FAIL:"/"FAILED:"/"Error:"/"panic:"/"AssertionError", else none.
+ *
+ * Per-run result: exit 0 → pass; 125 → skip; 126/127 or a command that cannot be started → error;
+ * any other exit code or a signal (crash, timeout kill) → fail.
+ * Verdict (K = min(--min-failures, N)):
+ *   - any error run                → abort, exit 128 (git bisect run stops: the command is broken);
+ *   - failed ≥ K                   → bad,  exit 1;
+ *   - failed = 0 and passed ≥ 1    → good, exit 0;
+ *   - otherwise (0 < failed < K, or every run skipped) → skip, exit 125.
+ * The command's own stdout/stderr are passed through unchanged (to our stdout/stderr) unless
+ * --quiet is given, in which case they are only scanned for the title.
+ */
+
+
+
+const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
+const MAX_TITLE = 200;
+const RUN_USAGE = 'usage: bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]\n';
+async function runCommand(argv) {
+    const dash = argv.indexOf('--');
+    const optionArgs = dash === -1 ? argv : argv.slice(0, dash);
+    let command = dash === -1 ? [] : argv.slice(dash + 1);
+    let parsed;
+    try {
+        parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+            args: optionArgs,
+            allowPositionals: true,
+            options: {
+                runs: { type: 'string', default: '10' },
+                'min-failures': { type: 'string', default: '2' },
+                'title-regex': { type: 'string' },
+                quiet: { type: 'boolean', default: false },
+                help: { type: 'boolean', short: 'h', default: false },
+            },
+        });
+    }
+    catch (err) {
+        process.stderr.write(`bisect-report run: ${err.message}\n${RUN_USAGE}`);
+        return 128;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        process.stdout.write(RUN_USAGE);
+        return 0;
+    }
+    if (command.length === 0)
+        command = positionals;
+    const runs = Number(values.runs);
+    const minFailuresAsked = Number(values['min-failures']);
+    if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(minFailuresAsked) || minFailuresAsked < 1) {
+        process.stderr.write(`bisect-report run: --runs and --min-failures must be positive integers\n`);
+        return 128;
+    }
+    if (command.length === 0) {
+        process.stderr.write(`bisect-report run: no command given\n${RUN_USAGE}`);
+        return 128;
+    }
+    let titleRegex = DEFAULT_TITLE;
+    if (values['title-regex'] !== undefined) {
+        try {
+            titleRegex = new RegExp(values['title-regex']);
+        }
+        catch (err) {
+            process.stderr.write(`bisect-report run: bad --title-regex: ${err.message}\n`);
+            return 128;
+        }
+    }
+    // git bisect run treats ≥128 as "abort", so every way this command can fail says 128.
+    const minFailures = Math.min(minFailuresAsked, runs);
+    const commit = headCommit();
+    const counts = { runs: 0, failed: 0, passed: 0, skipped: 0, errors: 0 };
+    for (let i = 1; i <= runs; i++) {
+        const one = await runOnce(command, titleRegex, values.quiet, { i, runs, commit });
+        counts.runs++;
+        if (one.result === 'pass')
+            counts.passed++;
+        else if (one.result === 'fail')
+            counts.failed++;
+        else if (one.result === 'skip')
+            counts.skipped++;
+        else
+            counts.errors++;
+        process.stdout.write((0,_parsers_gitCommon_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRunLine */ .Df)(commit, i, runs, one.result, one.exit, one.title) + '\n');
+        if (one.result === 'error')
+            break; // the command cannot run: more runs tell nothing
+    }
+    let verdict;
+    let exit;
+    if (counts.errors > 0)
+        [verdict, exit] = ['abort', 128];
+    else if (counts.failed >= minFailures)
+        [verdict, exit] = ['bad', 1];
+    else if (counts.failed === 0 && counts.passed > 0)
+        [verdict, exit] = ['good', 0];
+    else
+        [verdict, exit] = ['skip', 125];
+    process.stdout.write((0,_parsers_gitCommon_js__WEBPACK_IMPORTED_MODULE_2__/* .formatVerdictLine */ .nb)(commit, verdict, exit, counts, minFailures) + '\n');
+    return exit;
+}
+function headCommit() {
+    const r = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' });
+    const sha = (r.stdout ?? '').trim();
+    return r.status === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : 'unknown';
+}
+function runOnce(command, titleRegex, quiet, ctx) {
+    return new Promise((resolve) => {
+        let title = null;
+        const scan = (carry, chunk) => {
+            if (title !== null)
+                return;
+            carry.text += chunk;
+            let nl;
+            while (title === null && (nl = carry.text.indexOf('\n')) !== -1) {
+                const line = carry.text.slice(0, nl).replace(/\r$/, '');
+                carry.text = carry.text.slice(nl + 1);
+                if (titleRegex.test(line))
+                    title = line.trim().slice(0, MAX_TITLE);
+            }
+            if (carry.text.length > 65536)
+                carry.text = carry.text.slice(-65536);
+        };
+        const outCarry = { text: '' };
+        const errCarry = { text: '' };
+        let child;
+        try {
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command[0], command.slice(1), {
+                stdio: ['inherit', 'pipe', 'pipe'],
+                env: {
+                    ...process.env,
+                    BISECT_REPORT_RUN: String(ctx.i),
+                    BISECT_REPORT_RUNS: String(ctx.runs),
+                    BISECT_REPORT_COMMIT: ctx.commit,
+                },
+            });
+        }
+        catch (err) {
+            process.stderr.write(`bisect-report run: cannot start ${command[0]}: ${err.message}\n`);
+            resolve({ result: 'error', exit: 'spawn', title: null });
+            return;
+        }
+        let settled = false;
+        const finish = (r) => {
+            if (settled)
+                return;
+            settled = true;
+            resolve(r);
+        };
+        child.stdout.setEncoding('utf8').on('data', (d) => {
+            if (!quiet)
+                process.stdout.write(d);
+            scan(outCarry, d);
+        });
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            if (!quiet)
+                process.stderr.write(d);
+            scan(errCarry, d);
+        });
+        child.on('error', (err) => {
+            process.stderr.write(`bisect-report run: cannot start ${command[0]}: ${err.code ?? err.message}\n`);
+            finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null });
+        });
+        child.on('close', (code, signal) => {
+            for (const carry of [outCarry, errCarry]) {
+                if (title === null && carry.text !== '' && titleRegex.test(carry.text))
+                    title = carry.text.trim().slice(0, MAX_TITLE);
+            }
+            if (signal) {
+                finish({ result: 'fail', exit: signal, title: title ?? `killed by ${signal}` });
+            }
+            else if (code === 0) {
+                finish({ result: 'pass', exit: '0', title: null });
+            }
+            else if (code === 125) {
+                finish({ result: 'skip', exit: '125', title: null });
+            }
+            else if (code === 126 || code === 127) {
+                finish({ result: 'error', exit: String(code), title: null });
+            }
+            else {
+                finish({ result: 'fail', exit: String(code), title });
+            }
+        });
+    });
+}
+
+
+/***/ })
+
+};
