@@ -4,7 +4,7 @@
  * OpenAPI description). Logs are small syzkaller-shaped bisections written here.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_ACTION } from './helpers/paths.js';
@@ -146,7 +146,9 @@ async function run(
   const id = ++runId;
   // Same path every run, as in a workflow (the path is part of the issue body).
   const logPath = join(dir, 'bisect.txt');
-  writeFileSync(logPath, log);
+  // Atomic replace: concurrent runs share this path and must never read a half-written log.
+  writeFileSync(`${logPath}.${id}.tmp`, log);
+  renameSync(`${logPath}.${id}.tmp`, logPath);
   const summaryPath = join(dir, `summary-${id}.md`);
   const outputPath = join(dir, `output-${id}.txt`);
   const eventPath = join(dir, `event-${id}.json`);
