@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from './runner.js';
 import { collectReports } from './read/index.js';
+import { windowRevList } from './read/history.js';
 import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
 import { MAX_PER_LEVEL, reportAnnotations } from './render/annotations.js';
@@ -69,7 +70,8 @@ async function runUnsafe(): Promise<void> {
   if (token) core.setSecret(token);
 
   // read → detect → parse → analyse
-  const { reports, errors } = await collectReports(patterns);
+  // Inside a checkout that has the history, window positions come from git rev-list.
+  const { reports, errors } = await collectReports(patterns, 'auto', undefined, windowRevList);
   // GitHub shows at most 10 annotations per level; further input errors go to the log only.
   for (const [i, e] of errors.entries()) {
     if (i < MAX_PER_LEVEL - 1 || errors.length === MAX_PER_LEVEL) core.error(e.message);

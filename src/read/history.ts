@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import type { Report } from '../model.js';
+
+/** Windows larger than this are not listed: reconstructed positions are good enough there. */
+const MAX_COMMITS = 200_000;
+const SHA = /^[0-9a-f]{7,64}$/;
+
+/**
+ * Exact window positions from the checkout the action runs in: `git rev-list --reverse bad ^good…`
+ * (oldest first, the bad endpoint last), when the log's bounds exist in this repository's history.
+ * Returns null whenever git, the checkout or the commits are not there: a kernel log read in an
+ * unrelated repository is the common case, not an error.
+ */
+export function windowRevList(report: Report, cwd = process.cwd()): string[] | null {
+  const w = report.window;
+  if (report.direction !== 'cause' || !w?.bad || w.good.length === 0) return null;
+  if (!SHA.test(w.bad) || !w.good.every((g) => SHA.test(g))) return null;
+  try {
+    const out = execFileSync('git', ['rev-list', '--reverse', w.bad, ...w.good.map((g) => `^${g}`), '--'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: (MAX_COMMITS + 1) * 66,
+      env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+      timeout: 10_000,
+    });
+    const list = out.split('\n').filter(Boolean);
+    return list.length > 0 && list.length <= MAX_COMMITS ? list : null;
+  } catch {
+    return null;
+  }
+}
