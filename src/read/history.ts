@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Report } from '../model.js';
 
 /** Windows larger than this are not listed: reconstructed positions are good enough there. */
@@ -15,6 +17,7 @@ export function windowRevList(report: Report, cwd = process.cwd()): string[] | n
   const w = report.window;
   if (report.direction !== 'cause' || !w?.bad || w.good.length === 0) return null;
   if (!SHA.test(w.bad) || !w.good.every((g) => SHA.test(g))) return null;
+  if (!insideGitCheckout(cwd)) return null; // spare a git process on every run outside a checkout
   try {
     const out = execFileSync('git', ['rev-list', '--reverse', w.bad, ...w.good.map((g) => `^${g}`), '--'], {
       cwd,
@@ -28,5 +31,12 @@ export function windowRevList(report: Report, cwd = process.cwd()): string[] | n
     return list.length > 0 && list.length <= MAX_COMMITS ? list : null;
   } catch {
     return null;
+  }
+}
+
+function insideGitCheckout(cwd: string): boolean {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
   }
 }

@@ -271,52 +271,124 @@ export interface Strip {
 
 /** The posterior laid out on a position axis: mass per position, and the commit ids we know. */
 interface Axis {
-  mass: number[];
+  mass: Float64Array;
   commitAt: Map<number, string>;
+  /** commitAt's entries in insertion order, lower-cased once (indexOf runs several times per render). */
+  commits: { at: number; lower: string }[];
+  /** Answers already computed for this axis. */
+  indexCache: Map<string, number>;
+  /** 95% ranges placed on this axis, by the analysis' range ends. */
+  ranges: Map<string, [number, number] | null>;
 }
 
 const MAX_AXIS = 2_000_000;
 
+/**
+ * One axis per posterior: the summary, the issue body (twice: digest and text) and the PR comment all
+ * draw the same strips, and a window of ten thousand positions is slow to lay out in a short-lived
+ * process that never gets its code optimised. Keyed by the posterior array and checked against a
+ * fingerprint of its entries (cheap: entries, not positions), so a changed posterior is laid out again.
+ */
+const axisCache = new WeakMap<object, { fingerprint: string; axis: Axis | null }>();
+
+function fingerprintOf(post: NonNullable<Trust['posterior']>): string {
+  let h = 0;
+  for (let i = 0; i < post.length; i++) {
+    const x = post[i];
+    h = (h * 31 + x.p * 1e9 + (x.position ?? 0) * 7 + (x.span ?? 1) * 13 + (x.commit?.length ?? 0)) % 1e15;
+  }
+  return `${post.length}:${h}:${post[0]?.commit ?? ''}:${post[post.length - 1]?.commit ?? ''}`;
+}
+
 function axisOf(trust: Trust): Axis | null {
-  const post = (trust.posterior ?? []).filter((x) => Number.isFinite(x.p) && x.p >= 0);
+  const source = trust.posterior ?? [];
+  const fingerprint = fingerprintOf(source);
+  const hit = axisCache.get(source);
+  if (hit && hit.fingerprint === fingerprint) return hit.axis;
+  const axis = buildAxis(source);
+  axisCache.set(source, { fingerprint, axis });
+  return axis;
+}
+
+function buildAxis(source: NonNullable<Trust['posterior']>): Axis | null {
+  const post = source.filter((x) => Number.isFinite(x.p) && x.p >= 0);
   if (post.length < 2) return null;
   // Entries may cover several positions (`span`); use their positions when they increase.
   const usePositions = post.every(
     (x, i) => Number.isFinite(x.position) && (i === 0 || x.position > post[i - 1].position),
   );
   const base = usePositions ? post[0].position : 0;
-  const mass: number[] = [];
-  const commitAt = new Map<number, string>();
+  // First pass: where each entry lands, and how long the axis is.
+  const starts = new Array<number>(post.length);
+  const spans = new Array<number>(post.length);
+  let length = 0;
   let cursor = 0;
-  for (const x of post) {
+  for (let j = 0; j < post.length; j++) {
+    const x = post[j];
     const span = Math.max(1, Math.floor(x.span ?? 1));
     const start = usePositions ? x.position - base : cursor;
     if (start + span > MAX_AXIS) return null;
-    while (mass.length < start) mass.push(0);
-    for (let k = 0; k < span; k++) mass[start + k] = (mass[start + k] ?? 0) + x.p / span;
-    if (x.commit && span === 1) commitAt.set(start, x.commit);
+    starts[j] = start;
+    spans[j] = span;
+    length = Math.max(length, start + span);
     cursor = start + span;
   }
-  return { mass, commitAt };
+  // Zero-filled: adding to 0 gives the same doubles as the sparse number[] this replaced.
+  const mass = new Float64Array(length);
+  const commitAt = new Map<number, string>();
+  for (let j = 0; j < post.length; j++) {
+    const x = post[j];
+    const start = starts[j];
+    const span = spans[j];
+    const share = x.p / span;
+    for (let k = start, end = start + span; k < end; k++) mass[k] += share;
+    if (x.commit && span === 1) commitAt.set(start, x.commit);
+  }
+  const commits = [...commitAt].map(([at, c]) => ({ at, lower: c.toLowerCase() }));
+  return { mass, commitAt, commits, indexCache: new Map(), ranges: new Map() };
 }
 
+/** The first known position whose commit is `commit` (sameCommit's rules: case, abbreviations). */
 function indexOf(axis: Axis, commit: string | null | undefined): number {
   if (!commit) return -1;
-  for (const [i, c] of axis.commitAt) if (sameCommit(c, commit)) return i;
-  return -1;
+  const cached = axis.indexCache.get(commit);
+  if (cached !== undefined) return cached;
+  const y = commit.toLowerCase();
+  let found = -1;
+  for (const { at, lower: x } of axis.commits) {
+    if (
+      x === y ||
+      (Math.min(x.length, y.length) >= 7 && (x.length < y.length ? y.startsWith(x) : x.startsWith(y)))
+    ) {
+      found = at;
+      break;
+    }
+  }
+  axis.indexCache.set(commit, found);
+  return found;
 }
 
 /** The 95% range as axis indices: from the analysis' commits when we can place them, else computed. */
 function rangeOnAxis(trust: Trust, axis: Axis): [number, number] | null {
   const r = trust.range95;
+  const key = rangeKey(trust);
+  const cached = axis.ranges.get(key);
+  if (cached !== undefined) return cached;
   let first = indexOf(axis, r?.first);
   if (first < 0 && r?.after) {
     const a = indexOf(axis, r.after);
     if (a >= 0) first = a + 1;
   }
   const last = indexOf(axis, r?.last);
-  if (first >= 0 && last >= first) return [first, last];
-  return shortestMassWindow(axis.mass, 0.95);
+  const range =
+    first >= 0 && last >= first ? ([first, last] as [number, number]) : shortestMassWindow(axis.mass, 0.95);
+  axis.ranges.set(key, range);
+  return range;
+}
+
+function rangeKey(trust: Trust): string {
+  const r = trust.range95;
+  return `${r?.first ?? ''} ${r?.after ?? ''} ${r?.last ?? ''}`;
 }
 
 function drawStrip(
@@ -333,7 +405,16 @@ function drawStrip(
   const cell = n < 30 ? Math.max(1, Math.min(4, Math.floor(40 / n))) : 1;
   const binOf = (pos: number) => Math.min(bins - 1, Math.floor(((pos - lo) * bins) / n));
   const mass = new Array<number>(bins).fill(0);
-  for (let i = lo; i <= hi; i++) mass[binOf(i)] += axis.mass[i] ?? 0;
+  const axisMass = axis.mass;
+  const axisEnd = axisMass.length;
+  // Each bin sums its positions in order, as adding position by position into mass[binOf(i)] did. Bin b
+  // holds the offsets a with floor(a·bins/n) = b, i.e. a < ceil((b+1)·n/bins): exact in doubles here.
+  for (let b = 0, i = lo; b < bins; b++) {
+    const end = b === bins - 1 ? hi + 1 : lo + Math.ceil(((b + 1) * n) / bins);
+    let sum = 0;
+    for (; i < end; i++) sum += i < axisEnd ? axisMass[i] : 0;
+    mass[b] = sum;
+  }
   const max = Math.max(...mass);
   const bars = mass
     .map((m) => {
@@ -358,18 +439,25 @@ function drawStrip(
   };
 }
 
+/** Strips already drawn for an axis, by kind, culprit and width (renderers draw the same ones often). */
+const stripCache = new WeakMap<Axis, Map<string, Strip | null>>();
+
+function cachedStrip(axis: Axis, key: string, draw: () => Strip | null): Strip | null {
+  let byKey = stripCache.get(axis);
+  if (!byKey) stripCache.set(axis, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, draw());
+  const strip = byKey.get(key)!;
+  // A copy: callers may adjust their strip.
+  return strip && { ...strip, range: strip.range && [strip.range[0], strip.range[1]] };
+}
+
 /** Coarsens the posterior to at most `width` bins and draws one bar per bin. */
 export function posteriorStrip(trust: Trust, culprit: string | null, width = 60): Strip | null {
   const axis = axisOf(trust);
   if (!axis) return null;
-  const strip = drawStrip(
-    axis,
-    0,
-    axis.mass.length - 1,
-    rangeOnAxis(trust, axis),
-    indexOf(axis, culprit),
-    width,
-  );
+  const strip = cachedStrip(axis, `full ${width} ${culprit ?? ''} ${rangeKey(trust)}`, () =>
+    drawStrip(axis, 0, axis.mass.length - 1, rangeOnAxis(trust, axis), indexOf(axis, culprit), width),
+  )!;
   if (trust.windowSize && trust.windowSize > 0) strip.positions = trust.windowSize;
   return strip;
 }
@@ -381,30 +469,47 @@ export function posteriorStrip(trust: Trust, culprit: string | null, width = 60)
 export function zoomedStrip(trust: Trust, culprit: string | null, width = 60): Strip | null {
   const axis = axisOf(trust);
   if (!axis) return null;
-  const range = rangeOnAxis(trust, axis);
-  if (!range) return null;
-  const inRange = range[1] - range[0] + 1;
-  // Only when the full strip had to merge commits into bins and the range is a small part of it.
-  if (axis.mass.length <= width || inRange < 2 || inRange * 4 > axis.mass.length) return null;
-  const pad = Math.max(2, Math.ceil(inRange / 4));
-  const lo = Math.max(0, range[0] - pad);
-  const hi = Math.min(axis.mass.length - 1, range[1] + pad);
-  return drawStrip(axis, lo, hi, range, indexOf(axis, culprit), width);
+  return cachedStrip(axis, `zoom ${width} ${culprit ?? ''} ${rangeKey(trust)}`, () => {
+    const range = rangeOnAxis(trust, axis);
+    if (!range) return null;
+    const inRange = range[1] - range[0] + 1;
+    // Only when the full strip had to merge commits into bins and the range is a small part of it.
+    if (axis.mass.length <= width || inRange < 2 || inRange * 4 > axis.mass.length) return null;
+    const pad = Math.max(2, Math.ceil(inRange / 4));
+    const lo = Math.max(0, range[0] - pad);
+    const hi = Math.min(axis.mass.length - 1, range[1] + pad);
+    return drawStrip(axis, lo, hi, range, indexOf(axis, culprit), width);
+  });
 }
 
 /** The shortest contiguous index window holding at least `target` of the total mass. */
-export function shortestMassWindow(ps: number[], target: number): [number, number] | null {
-  const total = ps.reduce((a, b) => a + b, 0);
+export function shortestMassWindow(ps: ArrayLike<number>, target: number): [number, number] | null {
+  // Written for the interpreter (a render runs once, in a fresh process): no repeated work per step,
+  // and the same sequence of additions and subtractions as the plain version, so the same doubles.
+  const n = ps.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += ps[i];
   if (!(total > 0)) return null;
-  let best: [number, number] | null = null;
+  const goal = target * total;
+  const enough = goal - 1e-12;
+  let bestLo = -1;
+  let bestHi = -1;
   let lo = 0;
   let sum = 0;
-  for (let hi = 0; hi < ps.length; hi++) {
+  for (let hi = 0; hi < n; hi++) {
     sum += ps[hi];
-    while (lo < hi && sum - ps[lo] >= target * total) sum -= ps[lo++];
-    if (sum >= target * total - 1e-12 && (!best || hi - lo < best[1] - best[0])) best = [lo, hi];
+    while (lo < hi) {
+      const without = sum - ps[lo];
+      if (!(without >= goal)) break;
+      sum = without;
+      lo++;
+    }
+    if (sum >= enough && (bestLo < 0 || hi - lo < bestHi - bestLo)) {
+      bestLo = lo;
+      bestHi = hi;
+    }
   }
-  return best;
+  return bestLo < 0 ? null : [bestLo, bestHi];
 }
 
 // ---------------------------------------------------------------- re-test plan
