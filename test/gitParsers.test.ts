@@ -272,3 +272,15 @@ describe('bisect log parser', () => {
     expect(r.steps).toEqual([expect.objectContaining({ commit: B, verdict: 'bad' })]);
   });
 });
+
+describe('a translated log no parser can read', () => {
+  test('is unrecognized, with the hint to run git with LC_ALL=C, and never a culprit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'br-i18n-'));
+    const file = join(dir, 'de.log');
+    writeFileSync(file, 'Halbierungssuche: 3 Revisionen verbleibend\nirgendein anderer Text\n');
+    const r = readLog(file);
+    expect(r.status).toBe('unrecognized');
+    expect(r.culprit).toBeNull();
+    expect(r.hints?.join(' ')).toMatch(/LC_ALL=C/);
+  });
+});

@@ -5,10 +5,18 @@ import { GitBisectEngine, isGitConsoleLine } from './gitCommon.js';
  * Console output of `git bisect` / `git bisect run` (any git 2.x, wrapped in a CI job log or not),
  * including `bisect-report run` per-run lines and a `git bisect log` printed after the run.
  */
+/** Words of git's bisect messages in the translations git ships (de, fr, zh, …). */
+const TRANSLATED_BISECT =
+  /(Halbierungssuche|bissection|二分|erste schlechte|premier mauvais|premier commit|第一个坏)/i;
+
 export const gitBisectRunParser: LogParser = {
   format: 'git-bisect-run',
   aliases: ['git-console', 'console', 'git-bisect'],
   detectLine: isGitConsoleLine,
+  unrecognizedHint: (lines) =>
+    lines.some((l) => TRANSLATED_BISECT.test(l))
+      ? 'This looks like git output in another language: run git with LC_ALL=C so it can be read.'
+      : null,
   create(source) {
     const engine = new GitBisectEngine({ detectedAs: 'git-bisect-run' });
     return {

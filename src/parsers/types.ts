@@ -14,6 +14,11 @@ export interface LogParser {
    * Detection stops at the first decisive line of any parser.
    */
   detectLine(line: string): boolean;
+  /**
+   * For a file no parser recognised: a hint when its first lines look like this format in a shape
+   * we can't read (e.g. translated messages), or null.
+   */
+  unrecognizedHint?(firstLines: string[]): string | null;
   create(source: string): LineSink;
 }
 

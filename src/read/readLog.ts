@@ -114,8 +114,8 @@ function parseFile(path: string, format: FormatChoice): Report {
   if (stats1.binary) return unrecognized(path, 'binary data, not a text log');
   if (!parser) {
     const r = unrecognized(path, 'no bisection log found in this file');
-    const hints = nonEnglishHint(head);
-    if (hints) r.hints = hints;
+    const hints = candidates.map((p) => p.unrecognizedHint?.(head) ?? null).filter((h) => h !== null);
+    if (hints.length > 0) r.hints = hints;
     return r;
   }
 
@@ -147,14 +147,4 @@ function parseFile(path: string, format: FormatChoice): Report {
 
 function unrecognized(path: string, reason: string): Report {
   return { ...emptyReport(path), reason };
-}
-
-const NON_ENGLISH =
-  /(Halbierungssuche|bissection|二分|erste schlechte|premier mauvais|premier commit|第一个坏)/i;
-
-function nonEnglishHint(head: string[]): string[] | undefined {
-  if (head.some((l) => NON_ENGLISH.test(l))) {
-    return ['This looks like git output in another language: run git with LC_ALL=C so it can be read.'];
-  }
-  return undefined;
 }
