@@ -80,7 +80,6 @@ async function runUnsafe(): Promise<void> {
   if (errors.length > MAX_PER_LEVEL) {
     core.error(`${errors.length - MAX_PER_LEVEL + 1} more input error(s); see the log above.`);
   }
-  inputErrorAnnotations = Math.min(errors.length, MAX_PER_LEVEL);
 
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
   const runUrl =
@@ -122,6 +121,7 @@ async function runUnsafe(): Promise<void> {
 
   // The summary and outputs are written before any write to GitHub, so nothing is lost if it fails.
   await writeSummaryAndOutputs(reports, ctx);
+  emitAnnotations(reports, Math.min(errors.length, MAX_PER_LEVEL));
 
   if (publisher) {
     const result = await publisher.apply(reports, ctx);
@@ -148,12 +148,11 @@ async function runUnsafe(): Promise<void> {
   }
 }
 
-let inputErrorAnnotations = 0;
-
-function emitAnnotations(reports: Report[]): void {
+/** Per-report annotations; `errorsUsed` error slots already went to input errors. */
+function emitAnnotations(reports: Report[], errorsUsed: number): void {
   const event = process.env.GITHUB_EVENT_NAME ?? '';
   const pullRequest = event === 'pull_request' || event === 'pull_request_target';
-  let errorsLeft = MAX_PER_LEVEL - inputErrorAnnotations;
+  let errorsLeft = MAX_PER_LEVEL - errorsUsed;
   for (const a of reportAnnotations(reports, { pullRequest })) {
     const props = { title: a.title, file: a.file };
     if (a.level === 'notice') core.notice(a.message, props);
@@ -172,5 +171,4 @@ async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Pr
   const jsonPath = join(dir, `bisect-report-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.pid}.json`);
   writeFileSync(jsonPath, JSON.stringify({ reports }, null, 2) + '\n');
   core.setOutput('report-json', jsonPath);
-  emitAnnotations(reports);
 }
