@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linearHistory, makeRepo } from './helpers/gitRepo.js';
+import { actionEnv, runAction } from './helpers/run.js';
+
+/** Workflow annotations as the runner sees them on stdout: ≤ 10 per level, file-level on PRs. */
+describe('annotations from the built action', () => {
+  const repo = makeRepo('br-annot-');
+  const shas = linearHistory(repo, 16, 9);
+  repo.script('test.sh', 'grep -q BUG state.txt && exit 1; exit 0');
+  repo.git('bisect', 'start', shas[16], shas[0]);
+  const run = repo.sh('git bisect run ./test.sh');
+  repo.git('bisect', 'reset');
+  const dir = mkdtempSync(join(tmpdir(), 'br-annot-out-'));
+  const log = join(dir, 'bisect.log');
+  writeFileSync(log, run.output);
+
+  const env = (logs: string, event: string) =>
+    actionEnv(
+      { logs, 'create-issue': 'false', 'comment-on-pr': 'false' },
+      {
+        GITHUB_EVENT_NAME: event,
+        GITHUB_OUTPUT: join(dir, 'out.txt'),
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+        RUNNER_TEMP: dir,
+      },
+    );
+  const lines = (stdout: string, level: string) =>
+    stdout.split('\n').filter((l) => l.startsWith(`::${level}`));
+
+  test('a notice with the headline; on a pull request, warnings on the trusted culprit’s files', async () => {
+    const r = await runAction(env(log, 'pull_request'));
+    expect(r.code).toBe(0);
+    const notices = lines(r.stdout, 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(shas[9].slice(0, 12));
+    const trusted = /trust: (verified|likely)/.test(notices[0]);
+    const fileWarnings = lines(r.stdout, 'warning').filter((l) => l.includes('file=state.txt'));
+    expect(fileWarnings.length).toBe(trusted ? 1 : 0);
+  });
+
+  test('on a push there are no file-level warnings', async () => {
+    const r = await runAction(env(log, 'push'));
+    expect(lines(r.stdout, 'warning').filter((l) => l.includes('file='))).toHaveLength(0);
+  });
+
+  test('many unreadable inputs: at most 10 error annotations, the rest in the log', async () => {
+    const missing = Array.from({ length: 14 }, (_, i) => join(dir, `missing-${i}.log`));
+    const r = await runAction(env([...missing, log].join('\n'), 'push'));
+    const errors = lines(r.stdout, 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.at(-1)).toMatch(/5 more input error/);
+    expect(r.stdout).toContain('missing-13.log');
+    expect(lines(r.stdout, 'notice')).toHaveLength(1);
+  });
+});
