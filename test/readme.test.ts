@@ -218,6 +218,7 @@ describe('README snippets', () => {
         .map((cells) => [codeCell(cells[0]), textOf(cells[1])]),
     );
     expect(rows.verified).toContain(`Probability ≥ ${THRESHOLDS.verified}`);
+    expect(rows.verified).toContain(`(≥ ${Math.round(THRESHOLDS.verifiedLocation * 100)}%)`);
     expect(rows.likely).toContain(`Probability ≥ ${THRESHOLDS.likely}`);
     expect(rows.range).toContain(`at most ${THRESHOLDS.rangeCommits} commits`);
     expect(rows.contradicted).toContain(`less than ${Math.round(THRESHOLDS.contradicted * 100)}%`);

@@ -33,6 +33,8 @@ export type AnalyseOptions = WindowOptions;
 export const THRESHOLDS = {
   likely: 0.45,
   verified: 0.8,
+  /** P(the runs place the change exactly at the culprit) needed for `verified`. */
+  verifiedLocation: 0.98,
   /** Reported culprit below this location probability: the log contradicts it. */
   contradicted: 0.05,
   /** A credible range this small is worth reporting instead of a commit. */
@@ -241,10 +243,11 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     label = 'contradicted';
   } else if (
     probability >= THRESHOLDS.verified &&
-    location >= 0.99 &&
+    location >= THRESHOLDS.verifiedLocation &&
     directEvidence &&
     !singleVerdicts &&
-    plaus.stackFiles.length > 0
+    // A crash report must point at the culprit's files; a test without one (git logs) can't.
+    (plaus.stackFiles.length > 0 || !hasStack(report))
   ) {
     label = 'verified';
   } else if (probability >= THRESHOLDS.likely) {
@@ -259,7 +262,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     culprit &&
     !singleVerdicts &&
     probability >= THRESHOLDS.verified &&
-    location >= 0.99 &&
+    location >= THRESHOLDS.verifiedLocation &&
     !directEvidence
   ) {
     reasons.push({
@@ -564,4 +567,8 @@ function pct(x: number): string {
 function fmtBF(l10: number | null): string {
   if (l10 === null) return 'n/a';
   return Math.abs(l10) < 3 ? (10 ** l10).toPrecision(2) : `1e${Math.round(l10)}`;
+}
+
+function hasStack(report: Report): boolean {
+  return Boolean(report.crash?.report || report.culpritCrash?.report);
 }
