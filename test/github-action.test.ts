@@ -345,19 +345,7 @@ describeIfBuilt('the built action against the fake GitHub', () => {
   });
 
   test('500s and rate limits are retried and the run succeeds', async () => {
-    gh.fault({ route: 'GET /repos/{owner}/{repo}/commits/{ref}', status: 500, times: 2 });
-    gh.fault({
-      route: 'POST /repos/{owner}/{repo}/issues',
-      status: 403,
-      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-      headers: { 'retry-after': '1' },
-    });
-    gh.fault({
-      route: 'GET /repos/{owner}/{repo}/issues',
-      status: 429,
-      message: 'secondary rate limit',
-      headers: { 'retry-after': '1' },
-    });
+    gh.failLikeABadDay();
     const r = await run(causeLog());
     expect(r.code).toBe(0);
     expect(gh.requests.filter((q) => q.fault)).toHaveLength(4);

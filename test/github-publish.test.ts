@@ -325,19 +325,7 @@ test.each([422, 404] as const)('unknown commit (%i): no mention, no failure', as
 });
 
 test('500s, secondary rate limits (403 and 429 with retry-after) are retried and succeed', async () => {
-  gh.fault({ route: 'GET /repos/{owner}/{repo}/commits/{ref}', status: 500, times: 2 });
-  gh.fault({
-    route: 'POST /repos/{owner}/{repo}/issues',
-    status: 403,
-    message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-    headers: { 'retry-after': '1' },
-  });
-  gh.fault({
-    route: 'GET /repos/{owner}/{repo}/issues',
-    status: 429,
-    message: 'You have exceeded a secondary rate limit.',
-    headers: { 'retry-after': '1' },
-  });
+  gh.failLikeABadDay();
   gh.fault({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', status: 502 });
   const started = Date.now();
   const res = await publish([report()]);

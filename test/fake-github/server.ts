@@ -230,6 +230,26 @@ export class FakeGitHub {
     this.faults.push({ ...f, left: f.times ?? 1 });
   }
 
+  /**
+   * The usual bad day: two 500s on the commit lookup, a 403 secondary rate limit on creating the
+   * issue and a 429 on listing issues, both with `retry-after: 1`. Four faulty answers in all.
+   */
+  failLikeABadDay(): void {
+    this.fault({ route: 'GET /repos/{owner}/{repo}/commits/{ref}', status: 500, times: 2 });
+    this.fault({
+      route: 'POST /repos/{owner}/{repo}/issues',
+      status: 403,
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      headers: { 'retry-after': '1' },
+    });
+    this.fault({
+      route: 'GET /repos/{owner}/{repo}/issues',
+      status: 429,
+      message: 'You have exceeded a secondary rate limit.',
+      headers: { 'retry-after': '1' },
+    });
+  }
+
   /** Holds the first `count` issue-list requests until all have arrived (or `ms` passed): forces a race. */
   holdIssueLists(count: number, ms = 5000): void {
     this.held = { count, until: ms, waiting: [], timer: null };
