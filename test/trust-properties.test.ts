@@ -185,3 +185,53 @@ describe('trust analysis properties', () => {
     expect(Date.now() - t).toBeLessThan(2000);
   });
 });
+
+test('rate intervals contain their mean even when the posterior is narrower than the grid', () => {
+  // Shrunk counterexample from the property above (seed 514034897).
+  const step = (
+    commit: string,
+    verdict: Step['verdict'],
+    failed: number,
+    passed: number,
+    release: string | null,
+  ) => ({
+    commit,
+    subject: null,
+    verdict,
+    runs: { total: failed + passed, failed, passed, other: 0, estimated: false },
+    titles: failed > 0 ? { 'KASAN: use-after-free Read in foo': failed } : {},
+    revisionsLeft: null,
+    original: false,
+    release,
+  });
+  const report: Report = {
+    ...emptyReport('prop.log', 'syzkaller'),
+    status: 'found',
+    culprit: {
+      sha: 'aa00000',
+      subject: 'x',
+      author: null,
+      date: null,
+      files: [{ path: 'a/b.c' }],
+      merge: false,
+      release: false,
+      signature: 's1',
+      parentSignature: 's2',
+    },
+    steps: [
+      step('aa00000', 'bad', 0, 22, 'v5.10'),
+      step('0aaa000', 'good', 12, 16, 'v5.10'),
+      step('aaa0aa0', 'good', 12, 22, null),
+      { ...step('0aaa0aa', 'good', 1, 5, null), revisionsLeft: 0 },
+      step('00a0aaa', 'untested', 25, 25, null),
+      step('000a00a', 'good', 5, 21, 'v5.10'),
+      step('000a00a', 'untested', 16, 19, null),
+    ],
+  };
+  const t = analyse(report).trust!;
+  for (const r of [t.reproRate, t.falseAlarmRate]) {
+    if (!r) continue;
+    expect(r.low).toBeLessThanOrEqual(r.mean);
+    expect(r.mean).toBeLessThanOrEqual(r.high);
+  }
+});

@@ -224,7 +224,9 @@ function summarize(grid: Grid, weights: number[]): RateSummary {
     }
     return grid.points[grid.points.length - 1];
   };
-  return { mean, low: quantile(0.05), high: quantile(0.95) };
+  // Quantiles are grid points; on a posterior narrower than the grid step the mean can fall
+  // outside them, so the interval is widened to contain it.
+  return { mean, low: Math.min(quantile(0.05), mean), high: Math.max(quantile(0.95), mean) };
 }
 
 /**
