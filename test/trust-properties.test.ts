@@ -199,7 +199,7 @@ test('rate intervals contain their mean even when the posterior is narrower than
     subject: null,
     verdict,
     runs: { total: failed + passed, failed, passed, other: 0, estimated: false },
-    titles: failed > 0 ? { 'KASAN: use-after-free Read in foo': failed } : {},
+    titles: (failed > 0 ? { 'KASAN: use-after-free Read in foo': failed } : {}) as Record<string, number>,
     revisionsLeft: null,
     original: false,
     release,
