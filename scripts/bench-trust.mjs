@@ -56,9 +56,12 @@ const ALL_FITTED = [
   'build-config-only-culprit',
   'culprit-touches-build-files',
   'several-compilers',
+  'very-long-range-bisection',
+  'culprit-adds-detector',
+  'precise-crash-report',
 ];
 const FITTED = opt('--features')?.split(',').filter(Boolean) ?? ALL_FITTED;
-const FIXED = { 'no-op-build': 0.02, 'merge-culprit': 0.05, 'release-culprit': 0.05 };
+const FIXED = { 'no-op-build': 0.01, 'merge-culprit': 0.01, 'release-culprit': 0.01 };
 
 function readLabels() {
   const lines = readFileSync(labelsPath, 'utf8').split(/\r?\n/).filter(Boolean);

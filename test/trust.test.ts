@@ -280,6 +280,14 @@ describe('run classification against the bisected crash', () => {
     expect(matchTitle(title, target).match).toBe(match);
   });
 
+  test('a title that only adds the function it happened in is the same failure', () => {
+    const bare = 'BUG: sleeping function called from invalid context';
+    expect(matchTitle(`${bare} in foo_bar`, bare).match).toBe('family');
+    expect(matchTitle(bare, `${bare} in foo_bar`).match).toBe('family');
+    // Both naming (different) functions is not this case.
+    expect(matchTitle(`${bare} in foo_bar`, `${bare} in baz_qux`).match).toBe('other');
+  });
+
   test('a harness failure counts when it is the bisected failure itself', () => {
     expect(matchTitle('SYZFAIL: wrong response packet', 'SYZFAIL: wrong response packet').match).toBe(
       'exact',
@@ -377,7 +385,10 @@ describe('labels and reasons', () => {
     expect(wired.reasons.map((x) => x.code)).toContain('culprit-touches-build-files');
     expect(wired.reasons.map((x) => x.code)).not.toContain('build-config-only-culprit');
     expect(plain.reasons.map((x) => x.code)).not.toContain('culprit-touches-build-files');
-    expect(onlyBuild.reasons.map((x) => x.code)).toEqual(['build-config-only-culprit']);
+    expect(onlyBuild.reasons.map((x) => x.code)).toEqual([
+      'build-config-only-culprit',
+      'precise-crash-report',
+    ]);
     expect(wired.probability).toBeLessThan(plain.probability);
     expect(onlyBuild.probability).toBeLessThan(wired.probability);
   });
@@ -401,6 +412,62 @@ describe('labels and reasons', () => {
       '2 different compilers',
     );
     expect(two.probability).toBeLessThan(one.probability);
+  });
+
+  test('a culprit that adds a detector or a check is less likely the root cause', () => {
+    const codes = (subject: string) =>
+      assessCulprit(report(clean, sha(4), { culprit: commit(sha(4), { subject }) }), BUG);
+    const plain = codes('net: foo: handle short frames');
+    for (const subject of [
+      'net: warn if mac header was not set',
+      'mm: add VM_BUG_ON_PAGE to split path',
+      'x86/kasan: support vmalloc',
+      'locking: more accurate annotations for read_lock()',
+      'netlink: add net device refcount tracker',
+    ]) {
+      const flagged = codes(subject);
+      expect(flagged.reasons.map((x) => x.code)).toContain('culprit-adds-detector');
+      expect(flagged.probability).toBeLessThan(plain.probability);
+    }
+    // Words that merely contain a detector word do not count.
+    for (const subject of [
+      'net: foo: handle short frames',
+      'hsr: rename debugfs file',
+      'tracing: fix a typo',
+    ]) {
+      expect(codes(subject).reasons.map((x) => x.code)).not.toContain('culprit-adds-detector');
+    }
+  });
+
+  test('a sanitizer report raises, a bug that crashed many releases lowers the root-cause probability', () => {
+    const kasan = assessCulprit(report(clean, sha(4)), 'KASAN: use-after-free Read in foo_bar');
+    const warning = assessCulprit(report(clean, sha(4)), 'WARNING in foo_bar');
+    expect(kasan.reasons.map((x) => x.code)).toContain('precise-crash-report');
+    expect(warning.reasons.map((x) => x.code)).not.toContain('precise-crash-report');
+    expect(kasan.probability).toBeGreaterThan(warning.probability);
+
+    const crashedReleases = (n: number): StepSpec[] => [
+      clean[0],
+      ...Array.from({ length: n }, (_, i) => ({
+        commit: sha(200 + i),
+        verdict: 'bad' as const,
+        runs: times(10, BUG),
+        release: `v0.${9 - i}`,
+      })),
+      ...clean.slice(1),
+    ];
+    const codesFor = (n: number) =>
+      assessCulprit(report(crashedReleases(n), sha(4)), 'WARNING in foo_bar').reasons.map((x) => x.code);
+    expect(codesFor(1)).not.toContain('long-range-bisection');
+    expect(codesFor(2)).toContain('long-range-bisection');
+    expect(codesFor(2)).not.toContain('very-long-range-bisection');
+    expect(codesFor(3)).toEqual(
+      expect.arrayContaining(['long-range-bisection', 'very-long-range-bisection']),
+    );
+    const p = (n: number) =>
+      assessCulprit(report(crashedReleases(n), sha(4)), 'WARNING in foo_bar').probability;
+    expect(p(3)).toBeLessThan(p(2));
+    expect(p(2)).toBeLessThan(p(1));
   });
 
   test('every fitted ratio has a reason code the bench can read back', () => {

@@ -29,18 +29,21 @@ export interface Plausibility {
 export const ROOT_BASE = { syzkaller: 0.81, other: 0.9 } as const;
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
-  stackMentionsFiles: 1.6,
-  stackSilent: 0.62,
-  longRange: 0.2,
+  stackMentionsFiles: 1.55,
+  stackSilent: 0.5,
+  longRange: 0.43,
   buildConfigOnly: 0.44,
-  touchesBuildFiles: 0.54,
-  severalCompilers: 0.5,
+  touchesBuildFiles: 0.51,
+  severalCompilers: 0.52,
+  veryLongRange: 0.25,
+  addsDetector: 0.47,
+  preciseReport: 2.85,
   // Shown to the reader but neutral: it did not separate right from wrong culprits (cross-validated).
   stackSharesDirectory: 1,
   // Rare in the labelled data: set from what they mean, not fitted.
-  noop: 0.02,
-  merge: 0.05,
-  release: 0.05,
+  noop: 0.01,
+  merge: 0.01,
+  release: 0.01,
 } as const;
 
 /** Reason code of each fitted ratio: the bench reads them back from the JSON to cross-validate. */
@@ -51,7 +54,24 @@ export const FITTED_REASONS: Record<string, keyof typeof ROOT_LR> = {
   'build-config-only-culprit': 'buildConfigOnly',
   'culprit-touches-build-files': 'touchesBuildFiles',
   'several-compilers': 'severalCompilers',
+  'very-long-range-bisection': 'veryLongRange',
+  'culprit-adds-detector': 'addsDetector',
+  'precise-crash-report': 'preciseReport',
 };
+
+/**
+ * Subjects of commits that add a detector or a check (a warning, an assertion, a sanitizer,
+ * lockdep annotations, a reference tracker): such a commit often starts reporting an older bug
+ * rather than causing it (trust-model.md §3.4, "tool-introduction commits").
+ */
+const ADDS_DETECTOR =
+  /\b(warn(s|ing)?|WARN_\w+|(VM_)?BUG_ON\w*|assert\w*|sanity|lockdep|kasan|kmsan|kcsan|ubsan|kfence|tracker|annotat\w*)\b/i;
+
+/**
+ * Memory-safety sanitizers report the faulting access itself, with allocation and free stacks, the
+ * moment it happens; warnings, faults and hangs are often late consequences of a bug elsewhere.
+ */
+const PRECISE_REPORT = /^(KASAN|KMSAN|KFENCE):/;
 
 /** Frames of the reporting machinery name files no culprit should get credit for. */
 const MACHINERY =
@@ -174,6 +194,30 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
         message: `The failure already reproduced on ${crashedReleases} older releases: long searches land on enabling changes more often.`,
       });
     }
+    // Graded: each further release the bug survives makes an enabling commit more likely still.
+    if (crashedReleases >= 3) {
+      add(ROOT_LR.veryLongRange);
+      reasons.push({
+        code: 'very-long-range-bisection',
+        message: `The bug is old: it crashed ${crashedReleases} releases, so the commit that made it show is often not the one that made it.`,
+      });
+    }
+    if (target !== null && PRECISE_REPORT.test(target)) {
+      add(ROOT_LR.preciseReport);
+      reasons.push({
+        code: 'precise-crash-report',
+        message:
+          'A memory sanitizer reported the bad access itself (not a later symptom), which makes the first commit that shows it more often the one that added it.',
+      });
+    }
+  }
+  const detector = ADDS_DETECTOR.exec(culprit.subject);
+  if (detector && !result.noop) {
+    add(ROOT_LR.addsDetector);
+    reasons.push({
+      code: 'culprit-adds-detector',
+      message: `The culprit adds a check or detector ("${detector[0]}"): it may have started reporting an older bug rather than causing it.`,
+    });
   }
   // Builds with different compilers: the reproducer's behaviour can change with the compiler,
   // so verdicts on either side of the switch compare different things.

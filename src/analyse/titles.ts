@@ -123,6 +123,11 @@ export function matchTitle(title: string, target: string | null): RunMatch {
   const sameClass = titleClass(t) === titleClass(goal);
   const fn = titleFunction(t);
   const goalFn = titleFunction(goal);
+  // One title is the other plus the function it happened in: crash reports name the function only
+  // when they can find one (and older tools never did), so both describe the same failure.
+  if ((fn === null || goalFn === null) && (t.startsWith(goal + ' in ') || goal.startsWith(t + ' in '))) {
+    return { match: 'family', weight: MATCH_WEIGHT.family };
+  }
   if (fn && goalFn && fn === goalFn) {
     return sameClass
       ? { match: 'family', weight: MATCH_WEIGHT.family }
