@@ -61,7 +61,12 @@ const ALL_FITTED = [
   'precise-crash-report',
 ];
 const FITTED = opt('--features')?.split(',').filter(Boolean) ?? ALL_FITTED;
-const FIXED = { 'no-op-build': 0.01, 'merge-culprit': 0.01, 'release-culprit': 0.01 };
+const FIXED = {
+  'no-op-build': 0.01,
+  'merge-culprit': 0.01,
+  'release-culprit': 0.01,
+  'culprit-outside-kernel': 0.01,
+};
 
 function readLabels() {
   const lines = readFileSync(labelsPath, 'utf8').split(/\r?\n/).filter(Boolean);

@@ -223,6 +223,24 @@ describe('README snippets', () => {
     expect(rows.range).toContain(`at most ${THRESHOLDS.rangeCommits} commits`);
     expect(rows.contradicted).toContain(`less than ${Math.round(THRESHOLDS.contradicted * 100)}%`);
   });
+
+  test('the reason codes table lists exactly the codes the analysis can give', () => {
+    // Every `code: '...'` literal in the analysis sources is a reason code users can script against.
+    const dir = join(ROOT, 'src', 'analyse');
+    const inSource = new Set<string>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/\bcode: '([a-z0-9-]+)'/g))
+        inSource.add(m[1]);
+    }
+    expect(inSource.size).toBeGreaterThan(10);
+    const table = firstTable(section(readme, 'Reason codes'));
+    expect(table).toBeDefined();
+    const documented = tableRows(table!)
+      .slice(1)
+      .map((cells) => codeCell(cells[0]));
+    expect(new Set(documented).size).toBe(documented.length);
+    expect([...documented].sort()).toEqual([...inSource].sort());
+  });
 });
 
 describe('workflows in .github/workflows', () => {

@@ -414,6 +414,29 @@ describe('labels and reasons', () => {
     expect(two.probability).toBeLessThan(one.probability);
   });
 
+  test('a kernel culprit that only changes tools or selftests cannot be the root cause', () => {
+    const withFiles = (paths: string[], format: Report['format'] = 'syzkaller') =>
+      assessCulprit(
+        {
+          ...report(clean, sha(4), { culprit: commit(sha(4), { files: paths.map((path) => ({ path })) }) }),
+          format,
+        },
+        BUG,
+      );
+    const tools = withFiles(['tools/testing/selftests/net/foo.c', 'tools/bpf/bpftool/main.c']);
+    expect(tools.reasons.map((x) => x.code)).toContain('culprit-outside-kernel');
+    expect(tools.probability).toBeLessThan(0.2);
+    // Old syzkaller logs list only top-level directories.
+    expect(withFiles(['tools']).reasons.map((x) => x.code)).toContain('culprit-outside-kernel');
+    // One kernel file among them, or a project that is not a kernel: no such claim.
+    expect(withFiles(['tools/foo.c', 'net/foo/bar.c']).reasons.map((x) => x.code)).not.toContain(
+      'culprit-outside-kernel',
+    );
+    expect(withFiles(['tools/foo.c'], 'git-bisect-log').reasons.map((x) => x.code)).not.toContain(
+      'culprit-outside-kernel',
+    );
+  });
+
   test('a culprit that adds a detector or a check is less likely the root cause', () => {
     const codes = (subject: string) =>
       assessCulprit(report(clean, sha(4), { culprit: commit(sha(4), { subject }) }), BUG);

@@ -29,21 +29,22 @@ export interface Plausibility {
 export const ROOT_BASE = { syzkaller: 0.81, other: 0.9 } as const;
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
-  stackMentionsFiles: 1.55,
+  stackMentionsFiles: 1.6,
   stackSilent: 0.5,
-  longRange: 0.43,
+  longRange: 0.42,
   buildConfigOnly: 0.44,
-  touchesBuildFiles: 0.51,
-  severalCompilers: 0.52,
+  touchesBuildFiles: 0.56,
+  severalCompilers: 0.51,
   veryLongRange: 0.25,
   addsDetector: 0.47,
-  preciseReport: 2.85,
+  preciseReport: 2.96,
   // Shown to the reader but neutral: it did not separate right from wrong culprits (cross-validated).
   stackSharesDirectory: 1,
   // Rare in the labelled data: set from what they mean, not fitted.
   noop: 0.01,
   merge: 0.01,
   release: 0.01,
+  outsideKernel: 0.01,
 } as const;
 
 /** Reason code of each fitted ratio: the bench reads them back from the JSON to cross-validate. */
@@ -79,6 +80,9 @@ const MACHINERY =
 
 const BUILD_CONFIG =
   /(^|\/)(Kconfig[^/]*|Makefile|Kbuild|MAINTAINERS|[^/]*defconfig|\.gitignore)$|^Documentation\//;
+
+/** Kernel trees: directories that are not part of the kernel build (tools, selftests, samples). */
+const OUTSIDE_KERNEL = /^(tools|samples|LICENSES)(\/|$)/;
 
 const dirOf = (path: string) => path.replace(/\/[^/]*$/, '');
 
@@ -132,7 +136,14 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   }
   const files = culprit.files.map((f) => f.path).filter(Boolean);
   const buildFiles = files.filter((p) => BUILD_CONFIG.test(p));
-  if (files.length > 0 && buildFiles.length === files.length) {
+  if (report.format === 'syzkaller' && files.length > 0 && files.every((p) => OUTSIDE_KERNEL.test(p))) {
+    add(ROOT_LR.outsideKernel);
+    reasons.push({
+      code: 'culprit-outside-kernel',
+      message:
+        'The culprit only changes files outside the kernel build (tools, selftests, samples): it cannot change the kernel under test.',
+    });
+  } else if (files.length > 0 && buildFiles.length === files.length) {
     add(ROOT_LR.buildConfigOnly);
     reasons.push({
       code: 'build-config-only-culprit',
