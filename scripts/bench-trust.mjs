@@ -276,6 +276,8 @@ const fullFit = fitRootModel(rows);
 const cv = crossValidate(rows);
 // The shipped threshold as the labels show it: the lowest probability labelled trusted.
 const shippedTau = Math.min(...rows.filter((r) => TRUSTED.has(r.label)).map((r) => r.p));
+// The threshold the tuner picks on the shipped probabilities (rounded ratios): what THRESHOLDS.likely holds.
+const tunedOnShipped = tuneThreshold(rows);
 
 let corpusSeconds = null;
 let corpusLogs = 0;
@@ -379,7 +381,7 @@ console.log(
   `    pooled: detection ${pct(cv.pooled.detection)}  false alarms ${pct(cv.pooled.falseAlarms)}  precision ${pct(cv.pooled.precision)}  ECE ${cv.calibration.ece.toFixed(3)}  AUC ${cv.auc.toFixed(3)}`,
 );
 console.log(
-  `  fit on all logs: base ${fullFit.base.toFixed(2)}; ${fmtRatios(fullFit.ratios)}; threshold ${tuneThreshold(rows, fullFit.predict).toFixed(2)} (shipped ${shippedTau.toFixed(2)})`,
+  `  fit on all logs: base ${fullFit.base.toFixed(2)}; ${fmtRatios(fullFit.ratios)}; threshold ${tuneThreshold(rows, fullFit.predict).toFixed(2)}; on the shipped probabilities ${tunedOnShipped.toFixed(2)} (lowest trusted ${shippedTau.toFixed(2)})`,
 );
 console.log('');
 console.log(

@@ -468,6 +468,13 @@ describe('labels and reasons', () => {
     expect(kasan.reasons.map((x) => x.code)).toContain('precise-crash-report');
     expect(warning.reasons.map((x) => x.code)).not.toContain('precise-crash-report');
     expect(kasan.probability).toBeGreaterThan(warning.probability);
+    // Not when the culprit brought that sanitizer: then the report says nothing for it.
+    const bringsKasan = assessCulprit(
+      report(clean, sha(4), { culprit: commit(sha(4), { subject: 'x86/kasan: support vmalloc' }) }),
+      'KASAN: vmalloc-out-of-bounds Read in foo_bar',
+    );
+    expect(bringsKasan.reasons.map((x) => x.code)).toContain('culprit-adds-detector');
+    expect(bringsKasan.reasons.map((x) => x.code)).not.toContain('precise-crash-report');
 
     const crashedReleases = (n: number): StepSpec[] => [
       clean[0],

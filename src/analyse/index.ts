@@ -31,7 +31,7 @@ export type AnalyseOptions = WindowOptions;
  * with the root-cause ratios (scripts/bench-trust.mjs prints it and a 5-fold cross-validation).
  */
 export const THRESHOLDS = {
-  likely: 0.4,
+  likely: 0.39,
   verified: 0.8,
   /** P(the runs place the change exactly at the culprit) needed for `verified`. */
   verifiedLocation: 0.98,

@@ -26,18 +26,18 @@ export interface Plausibility {
  * location × root cause on labelled syzbot bisections (`node scripts/bench-trust.mjs --cv` refits
  * them from each report's reason codes and prints 5-fold cross-validated numbers), rounded.
  */
-export const ROOT_BASE = { syzkaller: 0.81, other: 0.9 } as const;
+export const ROOT_BASE = { syzkaller: 0.8, other: 0.9 } as const;
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
-  stackMentionsFiles: 1.6,
-  stackSilent: 0.5,
-  longRange: 0.42,
+  stackMentionsFiles: 1.62,
+  stackSilent: 0.51,
+  longRange: 0.41,
   buildConfigOnly: 0.44,
-  touchesBuildFiles: 0.56,
-  severalCompilers: 0.51,
+  touchesBuildFiles: 0.59,
+  severalCompilers: 0.49,
   veryLongRange: 0.25,
-  addsDetector: 0.47,
-  preciseReport: 2.96,
+  addsDetector: 0.51,
+  preciseReport: 3.43,
   // Shown to the reader but neutral: it did not separate right from wrong culprits (cross-validated).
   stackSharesDirectory: 1,
   // Rare in the labelled data: set from what they mean, not fitted.
@@ -213,16 +213,18 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
         message: `The bug is old: it crashed ${crashedReleases} releases, so the commit that made it show is often not the one that made it.`,
       });
     }
-    if (target !== null && PRECISE_REPORT.test(target)) {
-      add(ROOT_LR.preciseReport);
-      reasons.push({
-        code: 'precise-crash-report',
-        message:
-          'A memory sanitizer reported the bad access itself (not a later symptom), which makes the first commit that shows it more often the one that added it.',
-      });
-    }
   }
   const detector = ADDS_DETECTOR.exec(culprit.subject);
+  // A sanitizer report only speaks for the culprit when the culprit did not bring that sanitizer.
+  const sanitizer = target !== null && report.format === 'syzkaller' ? PRECISE_REPORT.exec(target) : null;
+  if (sanitizer && detector?.[0].toLowerCase() !== sanitizer[1].toLowerCase()) {
+    add(ROOT_LR.preciseReport);
+    reasons.push({
+      code: 'precise-crash-report',
+      message:
+        'A memory sanitizer reported the bad access itself (not a later symptom), which makes the first commit that shows it more often the one that added it.',
+    });
+  }
   if (detector && !result.noop) {
     add(ROOT_LR.addsDetector);
     reasons.push({
