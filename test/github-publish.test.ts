@@ -157,10 +157,17 @@ test('fresh failure: one issue tagging the author, one PR comment, at most 7 req
     }),
   ]);
   expect(res.requests).toBe(gh.requests.length);
-  expect(gh.requests.map((r) => r.route)).toEqual([
-    'GET /repos/{owner}/{repo}/commits/{ref}',
+  const routes = gh.requests.map((r) => r.route);
+  // The issue listing runs alongside the author look-up (commit, then its pull requests).
+  expect([...routes.slice(0, 3)].sort()).toEqual([
     'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+    'GET /repos/{owner}/{repo}/commits/{ref}',
     'GET /repos/{owner}/{repo}/issues',
+  ]);
+  expect(routes.indexOf('GET /repos/{owner}/{repo}/commits/{ref}')).toBeLessThan(
+    routes.indexOf('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'),
+  );
+  expect(routes.slice(3)).toEqual([
     'POST /repos/{owner}/{repo}/issues',
     'GET /repos/{owner}/{repo}/issues', // race check
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',

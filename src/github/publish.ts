@@ -143,6 +143,8 @@ export function createPublisher(opts: PublishOptions): Publisher {
   const labels = opts.labels.length > 0 ? opts.labels : ['bisection'];
   /** The token's login, learned from the first issue we create (GET /user is closed to GITHUB_TOKEN). */
   let identity: string | null = null;
+  /** The tracked-issue listing, started with the author look-ups so both share one round trip. */
+  let trackedEarly: Promise<Map<string, TrackedIssue[]>> | null = null;
 
   const authorOf = (r: Report): AuthorInfo | null =>
     r.culprit ? (authors.get(r.culprit.sha) ?? null) : null;
@@ -214,11 +216,17 @@ export function createPublisher(opts: PublishOptions): Publisher {
     return byKey;
   }
 
+  /** Whether a report can lead to an issue (the same filter groupReports applies, before keys). */
+  function mayFileIssue(r: Report): boolean {
+    return r.direction === 'cause'
+      ? STATUS_RANK[r.status] !== undefined
+      : r.status === 'found' && !!r.culprit;
+  }
+
   function groupReports(reports: Report[]): Group[] {
     const groups = new Map<string, Group>();
     for (const r of reports) {
-      if (r.direction === 'cause' && STATUS_RANK[r.status] === undefined) continue;
-      if (r.direction === 'fix' && !(r.status === 'found' && r.culprit)) continue;
+      if (!mayFileIssue(r)) continue;
       const key = failureKey(r, opts.issueKey);
       if (!key) {
         opts.info(
@@ -494,6 +502,10 @@ export function createPublisher(opts: PublishOptions): Publisher {
     async resolveAuthors(reports: Report[]): Promise<Record<string, string>> {
       const logins: Record<string, string> = {};
       const culprits = reports.filter((r) => r.culprit && (r.status === 'found' || r.direction === 'fix'));
+      if (opts.createIssue && client && reports.some(mayFileIssue)) {
+        trackedEarly = listTracked();
+        trackedEarly.catch(() => undefined); // apply() awaits it and reports the error
+      }
       let warned = false;
       await inPool(culprits, 4, async (r) => {
         try {
@@ -522,7 +534,8 @@ export function createPublisher(opts: PublishOptions): Publisher {
         for (const g of groups) for (const r of g.reports) await lookUp(r).catch(() => null);
         for (const [sha, info] of authors) if (info.login) ctx.authorLogins![sha] = info.login;
         if (opts.createIssue && groups.length > 0) {
-          const tracked = await listTracked();
+          const tracked = await (trackedEarly ?? listTracked());
+          trackedEarly = null;
           const created: Group[] = [];
           for (const g of groups) if (g.direction === 'cause') await handleCause(g, tracked, created, ctx);
           if (mode === 'write') await settleRaces(created);
