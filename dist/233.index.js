@@ -926,6 +926,8 @@ function createPublisher(opts) {
     const labels = opts.labels.length > 0 ? opts.labels : ['bisection'];
     /** The token's login, learned from the first issue we create (GET /user is closed to GITHUB_TOKEN). */
     let identity = null;
+    /** The tracked-issue listing, started with the author look-ups so both share one round trip. */
+    let trackedEarly = null;
     const authorOf = (r) => r.culprit ? (authors.get(r.culprit.sha) ?? null) : null;
     async function lookUp(r) {
         if (!r.culprit)
@@ -990,12 +992,16 @@ function createPublisher(opts) {
             list.sort((a, b) => a.number - b.number);
         return byKey;
     }
+    /** Whether a report can lead to an issue (the same filter groupReports applies, before keys). */
+    function mayFileIssue(r) {
+        return r.direction === 'cause'
+            ? STATUS_RANK[r.status] !== undefined
+            : r.status === 'found' && !!r.culprit;
+    }
     function groupReports(reports) {
         const groups = new Map();
         for (const r of reports) {
-            if (r.direction === 'cause' && STATUS_RANK[r.status] === undefined)
-                continue;
-            if (r.direction === 'fix' && !(r.status === 'found' && r.culprit))
+            if (!mayFileIssue(r))
                 continue;
             const key = failureKey(r, opts.issueKey);
             if (!key) {
@@ -1195,6 +1201,10 @@ function createPublisher(opts) {
         async resolveAuthors(reports) {
             const logins = {};
             const culprits = reports.filter((r) => r.culprit && (r.status === 'found' || r.direction === 'fix'));
+            if (opts.createIssue && client && reports.some(mayFileIssue)) {
+                trackedEarly = listTracked();
+                trackedEarly.catch(() => undefined); // apply() awaits it and reports the error
+            }
             let warned = false;
             await inPool(culprits, 4, async (r) => {
                 try {
@@ -1226,7 +1236,8 @@ function createPublisher(opts) {
                     if (info.login)
                         ctx.authorLogins[sha] = info.login;
                 if (opts.createIssue && groups.length > 0) {
-                    const tracked = await listTracked();
+                    const tracked = await (trackedEarly ?? listTracked());
+                    trackedEarly = null;
                     const created = [];
                     for (const g of groups)
                         if (g.direction === 'cause')
