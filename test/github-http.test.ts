@@ -5,7 +5,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient } from '../src/github/client.js';
+import { jest } from '@jest/globals';
+import Bottleneck from 'bottleneck/light.js';
+import { createClient, yieldBottleneckWithoutClamp } from '../src/github/client.js';
 import { nodeFetch } from '../src/github/http.js';
 
 interface Seen {
@@ -173,4 +175,24 @@ test('no answer: the socket error (for errors.ts), and an abort signal is honour
   const { port } = probe.address() as AddressInfo;
   await new Promise((resolve) => probe.close(resolve)); // nothing listens there now
   await expect(nodeFetch(`http://127.0.0.1:${port}/gone`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+});
+
+test('Bottleneck (under the retry plugin) yields with setImmediate, not a clamped setTimeout(0)', async () => {
+  expect(yieldBottleneckWithoutClamp()).toBe(true);
+  // Node clamps setTimeout(0) to 1 ms: count the zero-delay timers one scheduled job sets.
+  const spy = jest.spyOn(globalThis, 'setTimeout');
+  try {
+    await expect(new Bottleneck().schedule(async () => 42)).resolves.toBe(42);
+    const zeroDelay = spy.mock.calls.filter(([, ms]) => !ms).length;
+    // One is Bottleneck's own job timer; its five datastore yields no longer add theirs.
+    expect(zeroDelay).toBeLessThanOrEqual(1);
+    // Longer waits still go through a real timer.
+    spy.mockClear();
+    const store = (new Bottleneck() as unknown as { _store: { yieldLoop(t?: number): Promise<void> } })
+      ._store;
+    await store.yieldLoop(5);
+    expect(spy.mock.calls.some(([, ms]) => ms === 5)).toBe(true);
+  } finally {
+    spy.mockRestore();
+  }
 });

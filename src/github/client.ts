@@ -6,6 +6,7 @@
 import { Octokit } from '@octokit/core';
 import { throttling } from '@octokit/plugin-throttling';
 import { retry } from '@octokit/plugin-retry';
+import Bottleneck from 'bottleneck/light.js';
 import { nodeFetch, type FetchInit } from './http.js';
 
 export interface ClientOptions {
@@ -120,7 +121,34 @@ function lightRetryLimiter() {
   };
 }
 
+interface YieldingStore {
+  yieldLoop(t?: number): Promise<void>;
+  Promise: PromiseConstructor;
+}
+let yieldPatched = false;
+
+/**
+ * The retry plugin runs every request through a fresh Bottleneck, whose local datastore yields to
+ * the event loop with `setTimeout(0)` about five times per request; Node clamps each to 1 ms, so the
+ * plugin cost ~5 ms per request (7 ms against 2.5 ms on loopback). `setImmediate` yields to pending
+ * I/O all the same, without the clamp. Longer waits keep Bottleneck's own timer. Returns whether the
+ * datastore was found (its shape is Bottleneck 2's; anything else is left alone).
+ */
+export function yieldBottleneckWithoutClamp(): boolean {
+  if (yieldPatched) return true;
+  const store = (new Bottleneck() as unknown as { _store?: YieldingStore })._store;
+  const proto = store ? (Object.getPrototypeOf(store) as YieldingStore) : null;
+  if (!proto || typeof proto.yieldLoop !== 'function') return false;
+  const original = proto.yieldLoop;
+  proto.yieldLoop = function (this: YieldingStore, t = 0) {
+    return t > 0 ? original.call(this, t) : new this.Promise<void>((resolve) => setImmediate(resolve));
+  };
+  yieldPatched = true;
+  return true;
+}
+
 export function createClient(opts: ClientOptions): GitHubClient {
+  yieldBottleneckWithoutClamp();
   const scale = opts.waitScale ?? 1;
   const maxWait = opts.maxWaitSeconds ?? 120;
   const counts: RequestCounts = { reads: 0, writes: 0 };
