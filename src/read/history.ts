@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Report } from '../model.js';
 
@@ -19,6 +19,11 @@ export function windowRevList(report: Report, cwd = process.cwd()): string[] | n
   if (!SHA.test(w.bad) || !w.good.every((g) => SHA.test(g))) return null;
   if (!insideGitCheckout(cwd)) return null; // spare a git process on every run outside a checkout
   try {
+    // Loaded here, not at start-up: node:child_process pulls in net and streams (~7 ms), and most
+    // runs are outside a checkout.
+    const { execFileSync } =
+      process.getBuiltinModule?.('node:child_process') ??
+      (createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'));
     const out = execFileSync('git', ['rev-list', '--reverse', w.bad, ...w.good.map((g) => `^${g}`), '--'], {
       cwd,
       encoding: 'utf8',
