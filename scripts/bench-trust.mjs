@@ -233,6 +233,15 @@ function crossValidate(rows) {
 
 const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
+/** 95% Wilson score interval of a proportion k/n: how far these few hundred logs pin a rate down. */
+function wilson(p, n) {
+  if (!n || !Number.isFinite(p)) return '';
+  const z = 1.96;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return `[${((centre - half) * 100).toFixed(0)}–${((centre + half) * 100).toFixed(0)}%]`;
+}
+
 const labels = readLabels();
 const single = labels.filter(
   (l) => l.reported_culprit && !l.inconclusive_candidates && /^(yes|no)$/.test(l.reported_is_correct),
@@ -337,16 +346,16 @@ if (missing || culpritMismatch || noTrust) {
 }
 console.log('');
 console.log(
-  `  detection     ${pct(m.detection).padStart(6)}   (target >= 80%)  wrong culprits not labelled verified/likely`,
+  `  detection     ${pct(m.detection).padStart(6)} ${wilson(m.detection, m.wrong).padEnd(9)}  (target >= 80%)  wrong culprits not labelled verified/likely`,
 );
 console.log(
-  `  false alarms  ${pct(m.falseAlarms).padStart(6)}   (target <= 10%)  right culprits not labelled verified/likely`,
+  `  false alarms  ${pct(m.falseAlarms).padStart(6)} ${wilson(m.falseAlarms, m.right).padEnd(9)}  (target <= 10%)  right culprits not labelled verified/likely`,
 );
 console.log(
-  `  precision     ${pct(m.precision).padStart(6)}   (aim >= 85%)     of ${m.trusted} trusted labels`,
+  `  precision     ${pct(m.precision).padStart(6)} ${wilson(m.precision, m.trusted).padEnd(9)}  (aim >= 85%)     of ${m.trusted} trusted labels`,
 );
 console.log(
-  `  ECE           ${cal.ece.toFixed(3).padStart(6)}   (aim <= 0.10)    Brier ${cal.brier.toFixed(3)}, AUC ${auc(rows).toFixed(3)}`,
+  `  ECE           ${cal.ece.toFixed(3).padStart(6)}            (aim <= 0.10)    Brier ${cal.brier.toFixed(3)}, AUC ${auc(rows).toFixed(3)}`,
 );
 console.log('');
 console.log('  labels:');
