@@ -323,7 +323,12 @@ if (args.includes('--json')) {
         ece: cal.ece,
         brier: cal.brier,
         byLabel,
-        fit: { base: fullFit.base, ratios: fullFit.ratios, threshold: tuneThreshold(rows, fullFit.predict) },
+        fit: {
+          base: fullFit.base,
+          ratios: fullFit.ratios,
+          threshold: tuneThreshold(rows, fullFit.predict),
+          thresholdOnShipped: tunedOnShipped,
+        },
         auc: auc(rows),
         cv: { folds: cv.folds, ...cv.pooled, ece: cv.calibration.ece, auc: cv.auc },
         corpusSeconds,

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { THRESHOLDS } from '../src/analyse/index.js';
+import { FITTED_REASONS, ROOT_BASE, ROOT_LR } from '../src/analyse/plausibility.js';
+import { CORPUS, DIST_DIR, ROOT, describeWithCorpus } from './helpers/paths.js';
+
+interface BenchJson {
+  n: number;
+  detection: number;
+  falseAlarms: number;
+  ece: number;
+  auc: number;
+  fit: { base: number; ratios: Record<string, number>; threshold: number; thresholdOnShipped: number };
+  cv: { detection: number; falseAlarms: number; ece: number };
+}
+
+// `npm run bench:trust` on the built CLI, as a regression guard: the trust labels against the
+// labelled syzbot bisections, and the shipped constants against what the labels fit.
+describeWithCorpus('trust labels on labelled syzbot bisections (bench:trust)', () => {
+  let bench: BenchJson;
+  beforeAll(() => {
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'bench-trust.mjs'), '--no-timing', '--json', '--corpus', CORPUS],
+      { encoding: 'utf8', env: { ...process.env, BISECT_REPORT_DIST: DIST_DIR }, maxBuffer: 1 << 26 },
+    );
+    bench = JSON.parse(out) as BenchJson;
+  });
+
+  test('catches most wrong culprits, rarely withholds trust from a right one, and is calibrated', () => {
+    expect(bench.n).toBeGreaterThan(200);
+    // Targets are 80% and 10%; a little slack so one relabelled log does not fail the suite.
+    expect(bench.detection).toBeGreaterThanOrEqual(0.78);
+    expect(bench.falseAlarms).toBeLessThanOrEqual(0.12);
+    expect(bench.ece).toBeLessThanOrEqual(0.1);
+    expect(bench.auc).toBeGreaterThan(0.85);
+    // Refitted on four fifths and measured on the rest: the number to expect on new logs.
+    expect(bench.cv.detection).toBeGreaterThanOrEqual(0.74);
+    expect(bench.cv.falseAlarms).toBeLessThanOrEqual(0.13);
+  });
+
+  test('the shipped ratios and threshold are the ones the labels fit', () => {
+    const close = (shipped: number, fitted: number) => Math.abs(Math.log(shipped / fitted)) < 0.1;
+    expect(close(ROOT_BASE.syzkaller, bench.fit.base)).toBe(true);
+    for (const [code, key] of Object.entries(FITTED_REASONS)) {
+      expect([code, close(ROOT_LR[key], bench.fit.ratios[code])]).toEqual([code, true]);
+    }
+    expect(Math.abs(THRESHOLDS.likely - bench.fit.thresholdOnShipped)).toBeLessThanOrEqual(0.02);
+  });
+});
