@@ -437,6 +437,31 @@ describe('labels and reasons', () => {
     );
   });
 
+  test("a project's own test blames the merge, build change or new assertion that broke it", () => {
+    const asGit = (extra: Partial<Commit>) =>
+      assessCulprit(
+        { ...report(clean, sha(4), { culprit: commit(sha(4), extra) }), format: 'git-bisect-run' },
+        null,
+      );
+    const plain = asGit({ files: [{ path: 'src/app.c' }] });
+    for (const extra of [
+      { merge: true, subject: "Merge branch 'feature'" },
+      { files: [{ path: 'Makefile' }] },
+      { files: [{ path: 'src/app.c' }, { path: 'Makefile' }] },
+      { subject: 'parser: assert the header is complete', files: [{ path: 'src/app.c' }] },
+    ]) {
+      const r = asGit(extra);
+      expect(r.reasons).toEqual([]);
+      expect(r.probability).toBeCloseTo(plain.probability, 10);
+    }
+    // The same culprits in a kernel bisection are suspects.
+    const kernelMerge = assessCulprit(
+      report(clean, sha(4), { culprit: commit(sha(4), { merge: true, subject: "Merge branch 'x'" }) }),
+      BUG,
+    );
+    expect(kernelMerge.reasons.map((x) => x.code)).toContain('merge-culprit');
+  });
+
   test('a culprit that adds a detector or a check is less likely the root cause', () => {
     const codes = (subject: string) =>
       assessCulprit(report(clean, sha(4), { culprit: commit(sha(4), { subject }) }), BUG);

@@ -109,6 +109,11 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   if (!culprit) return result;
   let logOdds = Math.log(base / (1 - base));
   const add = (lr: number) => (logOdds += Math.log(lr));
+  // The checks below on merges, build files and detectors were learnt from kernel bisections, where
+  // the reproducer is fixed and the kernel moves under it. A project's own failing test is another
+  // matter: the merge, the Makefile change or the new assertion that broke it is what its authors
+  // want named, so those checks only apply to kernel (syzkaller) logs.
+  const kernel = report.format === 'syzkaller';
 
   if (culprit.signature && culprit.parentSignature && culprit.signature === culprit.parentSignature) {
     result.noop = true;
@@ -119,7 +124,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
         'The culprit builds the same kernel as its parent (equal signatures): it cannot change the test result.',
     });
   }
-  if (culprit.merge || /^Merge (branch|tag|remote-tracking|git:|pull)/.test(culprit.subject)) {
+  if (kernel && (culprit.merge || /^Merge (branch|tag|remote-tracking|git:|pull)/.test(culprit.subject))) {
     add(ROOT_LR.merge);
     reasons.push({
       code: 'merge-culprit',
@@ -136,21 +141,21 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   }
   const files = culprit.files.map((f) => f.path).filter(Boolean);
   const buildFiles = files.filter((p) => BUILD_CONFIG.test(p));
-  if (report.format === 'syzkaller' && files.length > 0 && files.every((p) => OUTSIDE_KERNEL.test(p))) {
+  if (kernel && files.length > 0 && files.every((p) => OUTSIDE_KERNEL.test(p))) {
     add(ROOT_LR.outsideKernel);
     reasons.push({
       code: 'culprit-outside-kernel',
       message:
         'The culprit only changes files outside the kernel build (tools, selftests, samples): it cannot change the kernel under test.',
     });
-  } else if (files.length > 0 && buildFiles.length === files.length) {
+  } else if (kernel && files.length > 0 && buildFiles.length === files.length) {
     add(ROOT_LR.buildConfigOnly);
     reasons.push({
       code: 'build-config-only-culprit',
       message:
         'The culprit only changes build configuration or docs (Kconfig, Makefile, ...): it likely made older code reachable rather than adding the bug.',
     });
-  } else if (buildFiles.length > 0) {
+  } else if (kernel && buildFiles.length > 0) {
     // New code wired into the build (a new driver, protocol, option) often exposes old bugs.
     add(ROOT_LR.touchesBuildFiles);
     reasons.push({
@@ -225,7 +230,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
         'A memory sanitizer reported the bad access itself (not a later symptom), which makes the first commit that shows it more often the one that added it.',
     });
   }
-  if (detector && !result.noop) {
+  if (kernel && detector && !result.noop) {
     add(ROOT_LR.addsDetector);
     reasons.push({
       code: 'culprit-adds-detector',
