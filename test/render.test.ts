@@ -355,3 +355,40 @@ function collectCode(md: string): { lang: string | null; value: string }[] {
   });
   return out;
 }
+
+describe('the verdict alert of a trusted culprit below even odds', () => {
+  const lowLikely = (location: number, root: number): Report => ({
+    ...fx.foundTrusted,
+    trust: {
+      ...fx.foundTrusted.trust!,
+      label: 'likely',
+      probability: location * root,
+      locationProbability: location,
+      rootCauseProbability: root,
+      reasons: [
+        { code: 'stack-mentions-culprit-files', message: 'The crash stack runs through net/foo.c.' },
+        { code: 'long-range-bisection', message: 'The failure already reproduced on 3 older releases.' },
+      ],
+    },
+  });
+
+  test('says the runs place the change here but the root cause is in doubt, and why', () => {
+    const md = renderReportSection(lowLikely(0.98, 0.43), ctx);
+    expect(md).not.toContain('Probably right');
+    expect(md).toContain('Best lead, not yet proven');
+    expect(md).toContain('the runs place the change here (98%)');
+    expect(md).toMatch(
+      /only exposed an older bug is less sure \(43%\)\. The failure already reproduced on 3 older releases/,
+    );
+  });
+
+  test('a likely culprit at good odds is "probably right"', () => {
+    expect(renderReportSection(lowLikely(0.98, 0.9), ctx)).toContain('**Probably right**');
+  });
+
+  test('when the runs themselves are the doubt, it does not blame the root cause', () => {
+    const md = renderReportSection(lowLikely(0.5, 0.9), ctx);
+    expect(md).toContain('Best lead, not yet proven');
+    expect(md).not.toContain('exposed an older bug');
+  });
+});

@@ -126,6 +126,17 @@ function rangeWords(report: Report, ctx: RenderContext): string {
   return `${plural(r.commits, 'commit')}${rangeEnds(r, ctx)}`;
 }
 
+/** Reasons that doubt the culprit as the root cause (rather than where the runs put the change). */
+const ROOT_DOUBTS = new Set([
+  'culprit-adds-detector',
+  'very-long-range-bisection',
+  'long-range-bisection',
+  'build-config-only-culprit',
+  'culprit-touches-build-files',
+  'stack-misses-culprit-files',
+  'several-compilers',
+]);
+
 /** The alert: one or two sentences saying why this answer is or isn't trustworthy. */
 export function verdictAlert(report: Report, ctx: RenderContext): string[] {
   const t = report.trust;
@@ -140,8 +151,22 @@ export function verdictAlert(report: Report, ctx: RenderContext): string[] {
     switch (t.label) {
       case 'verified':
         return alert('TIP', [`**Trust this culprit** (P = ${p}): it is verified on both sides.`, why]);
-      case 'likely':
-        return alert('NOTE', [`**Probably right** (P = ${p}), but not verified.`, why]);
+      case 'likely': {
+        if (t.probability >= 0.6)
+          return alert('NOTE', [`**Probably right** (P = ${p}), but not verified.`, why]);
+        // Trusted yet below even odds: say which half of the judgement holds it back.
+        const location = t.locationProbability ?? 1;
+        const root = t.rootCauseProbability ?? 1;
+        if (location >= 0.9 && root < 0.6) {
+          const doubt = t.reasons.find((x) => ROOT_DOUBTS.has(x.code));
+          return alert('NOTE', [
+            `**Best lead, not yet proven** (P = ${p}): the runs place the change here (${fmtProb(location)}), ` +
+              `but whether this commit caused the failure or only exposed an older bug is less sure (${fmtProb(root)}).`,
+            doubt ? richText(doubt.message, 400) : why,
+          ]);
+        }
+        return alert('NOTE', [`**Best lead, not yet proven** (P = ${p}).`, why]);
+      }
       case 'range':
         return alert('WARNING', [
           `**The answer is a range, not one commit**${range ? `: ${range}` : ''} (P = ${p}).`,
