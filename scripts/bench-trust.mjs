@@ -13,7 +13,8 @@
 // commit never sit on both sides. Also the time one CLI run takes on the whole corpus.
 //
 // Options: --corpus DIR (default ../shared/corpus), --no-timing, --json (machine-readable summary),
-// --cv (also print each fold's fitted ratios), --folds K (default 5), --features a,b (refit only
+// --cv (also print each fold's fitted ratios), --folds K (default 5), --fold-seed S (another split of
+// the culprits into folds, to see how much the cross-validated numbers move), --features a,b (refit only
 // these reason codes, for ablations; the others are then left out of the model).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -43,6 +44,7 @@ if (!existsSync(cli)) {
 
 const TRUSTED = new Set(['verified', 'likely']);
 const FOLDS = Math.max(2, Number(opt('--folds') ?? 5));
+const FOLD_SEED = opt('--fold-seed') ?? '';
 
 /**
  * Root-cause checks, by reason code. FITTED are refitted here (keep in sync with FITTED_REASONS in
@@ -270,7 +272,7 @@ for (const l of single) {
     p: r.trust?.probability ?? 0,
     location: r.trust?.locationProbability ?? 0,
     codes: new Set((r.trust?.reasons ?? []).map((x) => x.code)),
-    fold: fnv1a(l.reported_culprit.slice(0, 12)) % FOLDS,
+    fold: fnv1a(FOLD_SEED + l.reported_culprit.slice(0, 12)) % FOLDS,
   });
 }
 
