@@ -60,6 +60,13 @@ export const FITTED_REASONS: Record<string, keyof typeof ROOT_LR> = {
   'precise-crash-report': 'preciseReport',
 };
 
+/** Reason codes that doubt the culprit as the root cause (their ratio is below 1), for the summary. */
+export const ROOT_CAUSE_DOUBTS: ReadonlySet<string> = new Set(
+  Object.entries(FITTED_REASONS)
+    .filter(([, key]) => ROOT_LR[key] < 1)
+    .map(([code]) => code),
+);
+
 /**
  * Subjects of commits that add a detector or a check (a warning, an assertion, a sanitizer,
  * lockdep annotations, a reference tracker): such a commit often starts reporting an older bug
@@ -201,7 +208,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
 
   // Long-range bisections (the bug already crashed several older releases) land on enabling
   // commits more often: the code and the reproducer's path differ more across releases.
-  if (report.format === 'syzkaller') {
+  if (kernel) {
     const crashedReleases = report.steps.filter((s) => s.release && effectiveVerdict(s) === 'bad').length;
     if (crashedReleases >= 2) {
       add(ROOT_LR.longRange);
@@ -221,7 +228,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   }
   const detector = ADDS_DETECTOR.exec(culprit.subject);
   // A sanitizer report only speaks for the culprit when the culprit did not bring that sanitizer.
-  const sanitizer = target !== null && report.format === 'syzkaller' ? PRECISE_REPORT.exec(target) : null;
+  const sanitizer = kernel && target !== null ? PRECISE_REPORT.exec(target) : null;
   if (sanitizer && detector?.[0].toLowerCase() !== sanitizer[1].toLowerCase()) {
     add(ROOT_LR.preciseReport);
     reasons.push({

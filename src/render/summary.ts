@@ -4,6 +4,7 @@
  * All log text goes through ./escape.ts.
  */
 import type { Report } from '../model.js';
+import { ROOT_CAUSE_DOUBTS } from '../analyse/plausibility.js';
 import type { RenderContext } from './context.js';
 import { cell, code, codeBlock, inline, isLogin, isSha, richText } from './escape.js';
 import { trustRank } from './outputs.js';
@@ -126,17 +127,6 @@ function rangeWords(report: Report, ctx: RenderContext): string {
   return `${plural(r.commits, 'commit')}${rangeEnds(r, ctx)}`;
 }
 
-/** Reasons that doubt the culprit as the root cause (rather than where the runs put the change). */
-const ROOT_DOUBTS = new Set([
-  'culprit-adds-detector',
-  'very-long-range-bisection',
-  'long-range-bisection',
-  'build-config-only-culprit',
-  'culprit-touches-build-files',
-  'stack-misses-culprit-files',
-  'several-compilers',
-]);
-
 /** The alert: one or two sentences saying why this answer is or isn't trustworthy. */
 export function verdictAlert(report: Report, ctx: RenderContext): string[] {
   const t = report.trust;
@@ -158,7 +148,7 @@ export function verdictAlert(report: Report, ctx: RenderContext): string[] {
         const location = t.locationProbability ?? 1;
         const root = t.rootCauseProbability ?? 1;
         if (location >= 0.9 && root < 0.6) {
-          const doubt = t.reasons.find((x) => ROOT_DOUBTS.has(x.code));
+          const doubt = t.reasons.find((x) => ROOT_CAUSE_DOUBTS.has(x.code));
           return alert('NOTE', [
             `**Best lead, not yet proven** (P = ${p}): the runs place the change here (${fmtProb(location)}), ` +
               `but whether this commit caused the failure or only exposed an older bug is less sure (${fmtProb(root)}).`,
