@@ -7,9 +7,9 @@ import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLog } from '../src/read/readLog.js';
-import { gitBisectRunParser } from '../src/parsers/gitBisectRun.js';
-import { gitBisectLogParser } from '../src/parsers/gitBisectLog.js';
-import { formatRunLine, formatVerdictLine } from '../src/parsers/gitCommon.js';
+import { gitBisectRunParser } from '../src/formats/git-bisect-run/index.js';
+import { gitBisectLogParser } from '../src/formats/git-bisect-log/index.js';
+import { formatRunLine, formatVerdictLine } from '../src/formats/git-common/engine.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'br-gitparse-'));
 let n = 0;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report, Status } from '../src/model.js';
-import { syzkallerParser } from '../src/parsers/syzkaller.js';
+import { syzkallerParser } from '../src/formats/syzkaller/index.js';
 import { readLog } from '../src/read/readLog.js';
 import { CORPUS, describeWithCorpus } from './helpers/paths.js';
 

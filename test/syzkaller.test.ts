@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../src/model.js';
-import { syzkallerParser } from '../src/parsers/syzkaller.js';
-import { MAX_REPORT_BYTES } from '../src/parsers/syzkaller/sink.js';
-import { parseGoDuration, parseGoStringList } from '../src/parsers/syzkaller/lines.js';
+import { syzkallerParser } from '../src/formats/syzkaller/index.js';
+import { MAX_REPORT_BYTES } from '../src/formats/syzkaller/sink.js';
+import { parseGoDuration, parseGoStringList } from '../src/formats/syzkaller/lines.js';
 import { readLog } from '../src/read/readLog.js';
 import { ROOT } from './helpers/paths.js';
 

@@ -5,7 +5,7 @@
  * tells git good / bad / skip by a rule that tolerates flaky tests. Documented in docs/run-command.md.
  *
  * Output (stdout), one line per run, then one verdict line — a stable shape the git console
- * parser reads (src/parsers/gitCommon.ts, RUN_LINE / RUN_VERDICT):
+ * parser reads (src/formats/git-common/engine.ts, RUN_LINE / RUN_VERDICT):
  *
  *   bisect-report run: commit=<sha> run=<i>/<N> result=<pass|fail|skip|error> exit=<code|SIGNAME>[ title="<json string>"]
  *   bisect-report run: commit=<sha> verdict=<good|bad|skip|abort> exit=<0|1|125|128> runs=<N> failed=<F> passed=<P> skipped=<S> errors=<E> min-failures=<K>
@@ -26,7 +26,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { formatRunLine, formatVerdictLine, type RunResult } from '../parsers/gitCommon.js';
+import { formatRunLine, formatVerdictLine, type RunResult } from '../formats/git-common/engine.js';
 
 const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
 const MAX_TITLE = 200;

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { emptyReport, type Report } from '../model.js';
-import { PARSERS, parserByName } from '../parsers/index.js';
-import type { LogParser } from '../parsers/types.js';
+import { PARSERS, parserByName } from '../formats/registry.js';
+import type { LogParser } from '../formats/types.js';
 import { forEachLine, type ReadStats } from './lines.js';
 import { looksQuoted, unwrapLine } from './unwrap.js';
 

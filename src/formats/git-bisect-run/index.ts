@@ -1,5 +1,5 @@
-import type { LogParser } from './types.js';
-import { GitBisectEngine, isGitConsoleLine } from './gitCommon.js';
+import type { LogParser } from '../types.js';
+import { GitBisectEngine, isGitConsoleLine } from '../git-common/engine.js';
 
 /**
  * Console output of `git bisect` / `git bisect run` (any git 2.x, wrapped in a CI job log or not),

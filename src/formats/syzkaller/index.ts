@@ -1,5 +1,5 @@
-import type { LogParser } from './types.js';
-import { createSyzkallerSink } from './syzkaller/sink.js';
+import type { LogParser } from '../types.js';
+import { createSyzkallerSink } from './sink.js';
 
 /**
  * Lines only syzkaller's bisection prints (format doc §3). Each needs a 40-hex sha or an exact

@@ -1,7 +1,7 @@
 import type { LogParser } from './types.js';
-import { syzkallerParser } from './syzkaller.js';
-import { gitBisectRunParser } from './gitBisectRun.js';
-import { gitBisectLogParser } from './gitBisectLog.js';
+import { syzkallerParser } from './syzkaller/index.js';
+import { gitBisectRunParser } from './git-bisect-run/index.js';
+import { gitBisectLogParser } from './git-bisect-log/index.js';
 
 /**
  * Every known log format. Adding a format = one parser file + its tests + one line here.

@@ -1,5 +1,5 @@
-import type { LogParser } from './types.js';
-import { GitBisectEngine, isGitLogLine } from './gitCommon.js';
+import type { LogParser } from '../types.js';
+import { GitBisectEngine, isGitLogLine } from '../git-common/engine.js';
 
 /**
  * The `git bisect log` replay format (.git/BISECT_LOG): `# good: [sha] subject` comments,

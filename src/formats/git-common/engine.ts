@@ -7,7 +7,7 @@
  * Streaming and bounded: one entry per tested commit, capped free text; unrelated lines (test and
  * build output, possibly megabytes) are rejected by their first character before any regex.
  */
-import { emptyReport, type Commit, type Report, type RunKind, type Step, type Verdict } from '../model.js';
+import { emptyReport, type Commit, type Report, type RunKind, type Step, type Verdict } from '../../model.js';
 
 const OID = '[0-9a-f]{40}(?:[0-9a-f]{24})?';
 const OID_ONLY = new RegExp(`^${OID}$`);
