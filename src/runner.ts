@@ -13,6 +13,8 @@ export interface AnnotationProperties {
   file?: string;
   startLine?: number;
   endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
 }
 
 function escapeData(s: string): string {
@@ -22,21 +24,40 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function issue(
-  command: string,
-  message: string,
-  props: Record<string, string | number | undefined> = {},
-): void {
-  const entries = Object.entries(props).filter(([, v]) => v !== undefined && v !== '');
-  const p = entries.length
-    ? ' ' + entries.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')
-    : '';
-  process.stdout.write(`::${command}${p}::${escapeData(message)}${EOL}`);
+/**
+ * `::command key=value,...::message`, byte for byte as @actions/core writes it (checked by
+ * test/runner-contract.test.ts): the runner's names are `line` and `col`, not `startLine` and
+ * `startColumn`; empty values are left out, but any properties object given adds the space.
+ */
+function issue(command: string, message: string, props?: [string, string | number | undefined][]): void {
+  let text = `::${command}`;
+  if (props && props.length > 0) {
+    text +=
+      ' ' +
+      props
+        .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+  }
+  process.stdout.write(`${text}::${escapeData(message)}${EOL}`);
+}
+
+/** Annotation fields in the runner's names and @actions/core's order; none at all for `{}`. */
+function annotation(props: AnnotationProperties = {}): [string, string | number | undefined][] {
+  if (Object.keys(props).length === 0) return [];
+  return [
+    ['title', props.title],
+    ['file', props.file],
+    ['line', props.startLine],
+    ['endLine', props.endLine],
+    ['col', props.startColumn],
+    ['endColumn', props.endColumn],
+  ];
 }
 
 export function getInput(name: string, options: { required?: boolean } = {}): string {
   const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-  if (options.required && value.trim() === '') throw new Error(`Input required and not supplied: ${name}`);
+  if (options.required && !value) throw new Error(`Input required and not supplied: ${name}`);
   return value.trim();
 }
 
@@ -45,7 +66,9 @@ export function setOutput(name: string, value: string | number): void {
   const text = String(value);
   const file = process.env.GITHUB_OUTPUT;
   if (!file) {
-    issue('set-output', text, { name });
+    // @actions/core starts a new line first, in case the log's last line was left open.
+    process.stdout.write(EOL);
+    issue('set-output', text, [['name', name]]);
     return;
   }
   // Unique per value and checked against it, so a value can never end its own block early
@@ -68,12 +91,12 @@ export function appendSummary(markdown: string): boolean {
 export const info = (message: string): void => void process.stdout.write(message + EOL);
 export const debug = (message: string): void => issue('debug', message);
 export const setSecret = (secret: string): void => issue('add-mask', secret);
-export const notice = (message: string, props: AnnotationProperties = {}): void =>
-  issue('notice', message, { ...props });
-export const warning = (message: string, props: AnnotationProperties = {}): void =>
-  issue('warning', message, { ...props });
-export const error = (message: string, props: AnnotationProperties = {}): void =>
-  issue('error', message, { ...props });
+export const notice = (message: string, props?: AnnotationProperties): void =>
+  issue('notice', message, annotation(props));
+export const warning = (message: string, props?: AnnotationProperties): void =>
+  issue('warning', message, annotation(props));
+export const error = (message: string, props?: AnnotationProperties): void =>
+  issue('error', message, annotation(props));
 
 export function setFailed(message: string): void {
   process.exitCode = 1;

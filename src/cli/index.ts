@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { runCli } from './main.js';
 
+const MIN_NODE_MAJOR = 22;
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < MIN_NODE_MAJOR) {
+  process.stderr.write(
+    `bisect-report: needs Node ${MIN_NODE_MAJOR} or later (this is Node ${process.versions.node})\n`,
+  );
+  process.exit(2);
+}
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
