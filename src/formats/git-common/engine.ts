@@ -592,6 +592,13 @@ export class GitBisectEngine {
 
   private onB(line: string): void {
     if (line.startsWith(RUN_LINE_PREFIX)) return this.onRunLine(line);
+    if (line.startsWith(FOUND_NO_NEWLINE) && line.length > FOUND_NO_NEWLINE.length) {
+      // git 2.39 ends `git bisect run` without a newline, so an appended `git bisect log` starts on
+      // this line: read both halves.
+      this.onB(FOUND_NO_NEWLINE);
+      this.prev = FOUND_NO_NEWLINE;
+      return this.take(line.slice(FOUND_NO_NEWLINE.length));
+    }
     if (line.startsWith('bisect run success') || line.startsWith('bisect found first')) {
       // "bisect run success" without a culprit: run stopped at a second merge base (§2.9).
       if (this.session.outcome === null) {
@@ -830,7 +837,7 @@ export class GitBisectEngine {
     };
 
     const fromConsole = s.steps.length > 0;
-    const steps = fromConsole ? s.steps : s.markSteps;
+    const steps = fromConsole ? withLoggedSteps(s.steps, s.markSteps) : s.markSteps;
     const culpritSha = s.outcome === 'found' ? (s.culprit?.sha ?? null) : null;
     const lastCandidate = s.candidates.length > 0 ? s.candidates[s.candidates.length - 1] : null;
     report.steps = steps.map((st, i): Step => {
@@ -947,6 +954,37 @@ export class GitBisectEngine {
     for (const [t, n] of badTitles) if (best === null || n > (badTitles.get(best) ?? 0)) best = t;
     if (best) report.crash = { title: best };
   }
+}
+
+const FOUND_NO_NEWLINE = 'bisect found first bad commit';
+
+/**
+ * Console steps plus the commits only the appended `git bisect log` names, in test order. With
+ * `git bisect start` run before the console was captured (the README's way), the first tested
+ * commit's checkout is not in the console; the log still lists it with git's verdict.
+ */
+function withLoggedSteps(consoleSteps: GitStep[], logged: GitStep[]): GitStep[] {
+  if (logged.length === 0) return consoleSteps;
+  const out: GitStep[] = [];
+  let next = 0;
+  for (const mark of logged) {
+    let found = -1;
+    for (let j = next; j < consoleSteps.length; j++) {
+      if (consoleSteps[j].commit === mark.commit) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) {
+      if (consoleSteps.some((st) => st.commit === mark.commit)) continue; // a re-mark of an earlier step
+      out.push(mark);
+      continue;
+    }
+    for (; next < found; next++) out.push(consoleSteps[next]);
+    out.push(consoleSteps[next++]);
+  }
+  for (; next < consoleSteps.length; next++) out.push(consoleSteps[next]);
+  return out;
 }
 
 /** Lines that are a decisive sign of `git bisect` console output (cheap checks first). */
