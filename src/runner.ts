@@ -7,6 +7,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { neutraliseWorkflowCommands } from './render/escape.js';
 
 export interface AnnotationProperties {
   title?: string;
@@ -88,7 +89,9 @@ export function appendSummary(markdown: string): boolean {
   return true;
 }
 
-export const info = (message: string): void => void process.stdout.write(message + EOL);
+/** Log text may reach here (dry-run previews, the summary when there is no summary file): defused. */
+export const info = (message: string): void =>
+  void process.stdout.write(neutraliseWorkflowCommands(message) + EOL);
 export const debug = (message: string): void => issue('debug', message);
 export const setSecret = (secret: string): void => issue('add-mask', secret);
 export const notice = (message: string, props?: AnnotationProperties): void =>

@@ -3,7 +3,6 @@
  * environment a runner gives it, against the fake GitHub (every request validated against GitHub's
  * OpenAPI description). Logs are small syzkaller-shaped bisections written here.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,107 +10,11 @@ import { DIST_ACTION } from './helpers/paths.js';
 import { actionEnv, runAction, type ProcResult } from './helpers/run.js';
 import { FakeGitHub } from './fake-github/server.js';
 import { parseMarkdown, type MdNode } from './helpers/markdown.js';
+import { causeLog, CULPRIT, FIX, fixLog, TITLE } from './fake-github/logs.js';
 
 const TOKEN = 'ghs_faketoken';
-const CULPRIT = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
 const OTHER = 'b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1';
-const FIX = 'fe11fe11fe11fe11fe11fe11fe11fe11fe11fe11';
-const TITLE = 'KASAN: use-after-free Read in widget_release';
 const HOSTILE = '@everyone @torvalds <img src=x> <!-- marker --> ```';
-
-const fakeSha = (seed: string, len = 40): string =>
-  createHash('sha256').update(seed).digest('hex').slice(0, len);
-
-function testBlock(sha: string, results: string[]): string[] {
-  return [
-    `testing commit ${sha} gcc`,
-    'compiler: gcc (GCC) 12.2.0',
-    `kernel signature: ${fakeSha(sha, 64)}`,
-    ...results,
-  ];
-}
-
-function commitBlock(sha: string, author: string, subject: string): string[] {
-  return [
-    `${sha} is the first bad commit`,
-    `commit ${sha}`,
-    `Author: ${author}`,
-    'Date:   Mon Apr 1 10:00:00 2024 +0000',
-    '',
-    `    ${subject}`,
-    '',
-    ' drivers/widget/core.c | 2 +-',
-    ' 1 file changed, 1 insertion(+), 1 deletion(-)',
-    '',
-  ];
-}
-
-/** A small cause bisection as syzkaller prints it: original crashes, v6.1 clean, culprit found. */
-function causeLog(o: { culprit?: string; subject?: string; title?: string; author?: string } = {}): string {
-  const { culprit = CULPRIT, subject = 'widget: free the cache early', title = TITLE } = o;
-  const author = o.author ?? 'Alice Liddell <alice@example.org>';
-  const [orig, release, mid] = [fakeSha('orig'), fakeSha('v6.1'), fakeSha('mid')];
-  return [
-    `bisecting cause commit starting from ${orig}`,
-    `building syzkaller on ${fakeSha('syz')}`,
-    `ensuring issue is reproducible on original commit ${orig}`,
-    '',
-    ...testBlock(orig, [`all runs: crashed: ${title}`]),
-    'testing release v6.1',
-    ...testBlock(release, ['all runs: OK']),
-    `# git bisect start ${orig} ${release}`,
-    'Bisecting: 1 revision left to test after this (roughly 1 step)',
-    `[${mid}] widget: prepare teardown`,
-    '',
-    ...testBlock(mid, ['all runs: OK']),
-    `# git bisect good ${mid}`,
-    'Bisecting: 0 revisions left to test after this (roughly 0 steps)',
-    `[${culprit}] ${subject}`,
-    '',
-    ...testBlock(
-      culprit,
-      [0, 1, 2].map((i) => `run #${i}: crashed: ${title}`),
-    ),
-    `# git bisect bad ${culprit}`,
-    ...commitBlock(culprit, author, subject),
-    `culprit signature: ${fakeSha(culprit, 64)}`,
-    `parent  signature: ${fakeSha(mid, 64)}`,
-    'revisions tested: 4, total time: 1h2m3s (build: 40m1s, test: 22m2s)',
-    `first bad commit: ${culprit} ${subject}`,
-    'recipients (to): ["alice@example.org"]',
-    'recipients (cc): []',
-    `crash: ${title}`,
-    'BUG: KASAN: use-after-free in widget_release+0x1c/0x40',
-    '',
-  ].join('\n');
-}
-
-/** A fix bisection of the same crash: HEAD is clean, FIX is the first commit without the crash. */
-function fixLog(): string {
-  const [orig, head] = [fakeSha('orig'), fakeSha('head')];
-  const subject = 'widget: hold the cache';
-  return [
-    `bisecting fixing commit since ${orig}`,
-    `building syzkaller on ${fakeSha('syz')}`,
-    `ensuring issue is reproducible on original commit ${orig}`,
-    '',
-    ...testBlock(orig, [`all runs: crashed: ${TITLE}`]),
-    `testing current HEAD ${head}`,
-    ...testBlock(head, ['all runs: OK']),
-    `# git bisect start ${head} ${orig}`,
-    'Bisecting: 0 revisions left to test after this (roughly 0 steps)',
-    `[${FIX}] ${subject}`,
-    '',
-    ...testBlock(FIX, ['run #0: OK', 'run #1: OK', 'run #2: OK']),
-    `# git bisect bad ${FIX}`,
-    ...commitBlock(FIX, 'Carol <carol@example.org>', subject),
-    'revisions tested: 3, total time: 1h2m3s (build: 40m1s, test: 22m2s)',
-    `first good commit: ${FIX} ${subject}`,
-    'recipients (to): ["carol@example.org"]',
-    'recipients (cc): []',
-    '',
-  ].join('\n');
-}
 
 interface ActionRun extends ProcResult {
   outputs: Record<string, string>;

@@ -3,6 +3,7 @@ import { collectReports, type FormatChoice } from '../read/index.js';
 import { renderSummary } from '../render/summary.js';
 import { renderText } from '../render/text.js';
 import { DEFAULT_CONTEXT } from '../render/context.js';
+import { neutraliseWorkflowCommands } from '../render/escape.js';
 
 export const HELP = `bisect-report — read bisection logs and say how far to trust the culprit
 
@@ -80,9 +81,9 @@ export async function runCli(argv: string[]): Promise<number> {
   const { reports, errors } = await collectReports(positionals, format as FormatChoice);
   for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
   if (values.markdown) {
-    process.stdout.write(renderSummary(reports, DEFAULT_CONTEXT));
+    process.stdout.write(neutraliseWorkflowCommands(renderSummary(reports, DEFAULT_CONTEXT)));
   } else {
-    process.stdout.write(renderText(reports));
+    process.stdout.write(neutraliseWorkflowCommands(renderText(reports)));
   }
   return errors.length > 0 ? 2 : 0;
 }
@@ -96,7 +97,11 @@ async function writeJsonStream(patterns: string[], format: FormatChoice) {
   let count = 0;
   process.stdout.write('{"reports": [');
   const { errors } = await collectReports(patterns, format, (report) => {
-    const text = pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report);
+    // `##[` only occurs inside JSON strings, where \u0023 is the same character: still valid JSON.
+    const text = (pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)).replace(
+      /##\[/g,
+      '#\\u0023[',
+    );
     process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
   });
   process.stdout.write(count > 0 ? '\n]}\n' : ']}\n');

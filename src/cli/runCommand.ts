@@ -26,6 +26,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { neutraliseWorkflowCommands } from '../render/escape.js';
 import { formatRunLine, formatVerdictLine, type RunResult } from '../formats/git-common/engine.js';
 
 const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
@@ -97,7 +98,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     else if (one.result === 'fail') counts.failed++;
     else if (one.result === 'skip') counts.skipped++;
     else counts.errors++;
-    process.stdout.write(formatRunLine(commit, i, runs, one.result, one.exit, one.title) + '\n');
+    process.stdout.write(
+      neutraliseWorkflowCommands(formatRunLine(commit, i, runs, one.result, one.exit, one.title)) + '\n',
+    );
     if (one.result === 'error') break; // the command cannot run: more runs tell nothing
   }
   let verdict: 'good' | 'bad' | 'skip' | 'abort';
@@ -106,7 +109,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   else if (counts.failed >= minFailures) [verdict, exit] = ['bad', 1];
   else if (counts.failed === 0 && counts.passed > 0) [verdict, exit] = ['good', 0];
   else [verdict, exit] = ['skip', 125];
-  process.stdout.write(formatVerdictLine(commit, verdict, exit, counts, minFailures) + '\n');
+  process.stdout.write(
+    neutraliseWorkflowCommands(formatVerdictLine(commit, verdict, exit, counts, minFailures)) + '\n',
+  );
   return exit;
 }
 

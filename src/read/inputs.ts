@@ -40,12 +40,15 @@ export async function expandInputs(patterns: string[]): Promise<ExpandedInputs> 
 }
 
 function globFiles(pattern: string): string[] {
-  return fs
-    .globSync(pattern, { withFileTypes: true })
-    .filter((d) => d.isFile() || d.isSymbolicLink())
-    .map((d) => join(d.parentPath, d.name))
-    .map((p) => (isAbsolute(pattern) ? p : relative(process.cwd(), p)))
-    .sort();
+  return (
+    fs
+      .globSync(pattern, { withFileTypes: true })
+      // FIFOs are kept so readLog can say why it skips them (it never opens one).
+      .filter((d) => d.isFile() || d.isSymbolicLink() || d.isFIFO())
+      .map((d) => join(d.parentPath, d.name))
+      .map((p) => (isAbsolute(pattern) ? p : relative(process.cwd(), p)))
+      .sort()
+  );
 }
 
 function existsPlain(path: string): boolean {

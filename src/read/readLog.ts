@@ -45,6 +45,9 @@ export function readLog(path: string, format: FormatChoice = 'auto'): Report {
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new InputError(path, 'is a directory, not a log file');
+    // stat follows symlinks; opening a FIFO (or a device) would block until a writer appears: never open it.
+    if (st.isFIFO()) throw new InputError(path, 'is a named pipe (FIFO), not a log file: skipped');
+    if (!st.isFile()) throw new InputError(path, 'is not a regular file (device or socket): skipped');
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(path, describeFsError(err));

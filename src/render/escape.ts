@@ -19,6 +19,18 @@
 /** Invisible separator we insert to break mentions, references and URL autolinks. */
 export const ZWSP = '\u200B';
 
+/**
+ * Text for stdout on a runner, in every mode (action log, dry-run preview, CLI text, Markdown, JSON).
+ * The runner reads a line as a workflow command when it starts with `::` after leading whitespace
+ * (any Unicode space, incl. U+0085) or contains the legacy `##[` anywhere; lines end at CR or LF.
+ * A zero-width space between the two characters defuses both and leaves the text readable.
+ */
+export function neutraliseWorkflowCommands(text: string): string {
+  return text
+    .replace(/(^|[\r\n])((?:[^\S\r\n]|\u0085)*):(?=:)/g, `$1$2:${ZWSP}`)
+    .replace(/##\[/g, `#${ZWSP}#[`);
+}
+
 /** C0/C1 controls (except tab and newline), bidi controls, zero-width and other invisible format characters. */
 // Combining invisibles (U+034F, variation selectors) are listed on purpose: they are removed, not rendered.
 const INVISIBLE =
