@@ -3,7 +3,10 @@
  * Field names are a public contract (JSON output, schema/report.schema.json): add, never rename.
  */
 
-export type LogFormat = 'syzkaller' | 'git-bisect-run' | 'git-bisect-log' | 'unknown';
+import type { FormatName } from './formats/registry.js';
+
+/** A registered format's name (src/formats/registry.ts), or `unknown` for unrecognised input. */
+export type LogFormat = FormatName | 'unknown';
 export type Direction = 'cause' | 'fix';
 export type Status =
   'found' | 'ambiguous' | 'no-culprit' | 'not-reproduced' | 'failed' | 'incomplete' | 'unrecognized';
@@ -25,7 +28,7 @@ export interface Commit {
   merge: boolean;
   /** The commit is a release (tag like v5.10) rather than an ordinary change. */
   release: boolean;
-  /** syzkaller: kernel build signature of this commit and of its parent (equal = no-op build). */
+  /** Kernel build signature of this commit and of its parent (equal = no-op build), when the tool prints them. */
   signature?: string | null;
   parentSignature?: string | null;
 }
@@ -55,7 +58,7 @@ export interface RunTally {
   passed: number;
   /** Runs that tell nothing about the bug: boot/build/infra failures, ignored runs. */
   other: number;
-  /** True when the log gave no counts (e.g. syzkaller "all runs: OK") and these are assumed. */
+  /** True when the log gave no counts (e.g. "all runs: OK") and these are assumed. */
   estimated?: boolean;
 }
 
@@ -65,7 +68,7 @@ export interface Step {
   /**
    * The verdict the bisection tool gave this commit, normalised so that `bad` always means "the
    * bisected failure shows here" and `good` "it does not" — also in fix bisections, where
-   * syzkaller tells git `good` for a commit that still crashes.
+   * the tool may tell git `good` for a commit that still crashes.
    */
   verdict: Verdict;
   runs: RunTally;
@@ -76,9 +79,9 @@ export interface Step {
   /** "Bisecting: N revisions left to test after this (roughly M steps)" printed when this commit was checked out. */
   revisionsLeft?: number | null;
   stepsLeft?: number | null;
-  /** Set when the step tests a release (syzkaller "testing release v5.10") rather than a bisection midpoint. */
+  /** Set when the step tests a release (e.g. "testing release v5.10") rather than a bisection midpoint. */
   release?: string | null;
-  /** The original commit the failure was seen on (syzkaller's first test block). */
+  /** The original commit the failure was seen on (a kernel bisection's first test block). */
   original?: boolean;
   signature?: string | null;
   compiler?: string | null;

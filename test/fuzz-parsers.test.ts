@@ -7,14 +7,19 @@ import { analyse } from '../src/analyse/index.js';
 import { renderSummary } from '../src/render/summary.js';
 import { DEFAULT_CONTEXT } from '../src/render/context.js';
 import { ROOT } from './helpers/paths.js';
+import { FORMATS } from '../src/formats/registry.js';
 import { schemaErrors } from './helpers/schema.js';
 
-/** Real-shaped logs of every format we ship as examples or fixtures. */
+/**
+ * Real-shaped logs of every registered format: the examples and each format's fixtures in
+ * `test/fixtures/<format>/` (and `test/fixtures/<family>/`).
+ */
 function seedLogs(): { name: string; text: string }[] {
   const dirs = [
     join(ROOT, 'examples'),
-    join(ROOT, 'test', 'fixtures', 'syzkaller'),
-    join(ROOT, 'test', 'fixtures', 'git'),
+    ...[...new Set(FORMATS.flatMap((f) => [f.name, ...(f.family ? [f.family] : [])]))].map((d) =>
+      join(ROOT, 'test', 'fixtures', d),
+    ),
   ];
   const seeds: { name: string; text: string }[] = [];
   for (const d of dirs) {
@@ -25,27 +30,6 @@ function seedLogs(): { name: string; text: string }[] {
       if (text.length > 0 && text.length < 2_000_000) seeds.push({ name: f, text });
     }
   }
-  // Always at least one hand-written seed so the property runs on a fresh checkout.
-  seeds.push({
-    name: 'inline-git.log',
-    text: [
-      'Bisecting: 3 revisions left to test after this (roughly 2 steps)',
-      '[1111111111111111111111111111111111111111] second change',
-      'running ./test.sh',
-      'Bisecting: 1 revision left to test after this (roughly 1 step)',
-      '[2222222222222222222222222222222222222222] third change',
-      '3333333333333333333333333333333333333333 is the first bad commit',
-      'commit 3333333333333333333333333333333333333333',
-      'Author: A U Thor <author@example.com>',
-      'Date:   Mon Jan 1 00:00:00 2024 +0000',
-      '',
-      '    break things',
-      '',
-      ' src/a.c | 2 +-',
-      ' 1 file changed, 1 insertion(+), 1 deletion(-)',
-      'bisect found first bad commit',
-    ].join('\n'),
-  });
   return seeds;
 }
 

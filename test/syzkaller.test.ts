@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../src/model.js';
-import { syzkallerParser } from '../src/formats/syzkaller/index.js';
+import { syzkallerFormat, syzkallerParser } from '../src/formats/syzkaller/index.js';
+import { formatByName } from '../src/formats/registry.js';
 import { MAX_REPORT_BYTES } from '../src/formats/syzkaller/sink.js';
 import { parseGoDuration, parseGoStringList } from '../src/formats/syzkaller/lines.js';
 import { readLog } from '../src/read/readLog.js';
@@ -366,7 +367,8 @@ describe('syzkaller detection', () => {
   test.each(decisive)('decisive: %s', (line) => expect(syzkallerParser.detectLine(line)).toBe(true));
   test.each(notDecisive)('not decisive: %s', (line) => expect(syzkallerParser.detectLine(line)).toBe(false));
   test('aliases select the parser', () => {
-    expect(syzkallerParser.aliases).toEqual(expect.arrayContaining(['syz']));
+    expect(syzkallerFormat.aliases).toEqual(expect.arrayContaining(['syz']));
+    expect(formatByName('syz')).toBe(syzkallerFormat);
   });
 });
 

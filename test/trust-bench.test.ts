@@ -41,7 +41,7 @@ describeWithCorpus('trust labels on labelled syzbot bisections (bench:trust)', (
 
   test('the shipped ratios and threshold are the ones the labels fit', () => {
     const close = (shipped: number, fitted: number) => Math.abs(Math.log(shipped / fitted)) < 0.1;
-    expect(close(ROOT_BASE.syzkaller, bench.fit.base)).toBe(true);
+    expect(close(ROOT_BASE.kernel, bench.fit.base)).toBe(true);
     for (const [code, key] of Object.entries(FITTED_REASONS)) {
       expect([code, close(ROOT_LR[key], bench.fit.ratios[code])]).toEqual([code, true]);
     }

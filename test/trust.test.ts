@@ -10,7 +10,8 @@ import {
   type PositionEvidence,
 } from '../src/analyse/posterior.js';
 import { runsPerTest } from '../src/analyse/retest.js';
-import { matchTitle } from '../src/analyse/titles.js';
+import { matchTitle as matchAnyTitle } from '../src/analyse/titles.js';
+import { syzkallerFormat } from '../src/formats/syzkaller/index.js';
 import { layoutWindow } from '../src/analyse/window.js';
 import { emptyReport, type Commit, type Report, type Step, type Verdict } from '../src/model.js';
 import { readLog } from '../src/read/readLog.js';
@@ -264,6 +265,10 @@ describe('window layout from "revisions left"', () => {
 
 // ---------------------------------------------------------------- run classification
 
+// These titles are syzkaller's: classify them with its harness titles.
+const syzkallerHarness = syzkallerFormat.isHarnessTitle!;
+const matchTitle = (title: string, target: string | null) => matchAnyTitle(title, target, syzkallerHarness);
+
 describe('run classification against the bisected crash', () => {
   const target = 'general protection fault in try_to_wake_up';
   test.each([
@@ -312,6 +317,7 @@ describe('run classification against the bisected crash', () => {
         runs: [BUG, BUG, 'WARNING in other_fn', 'SYZFAIL: x', 'SKIP', 'OK'],
       }),
       BUG,
+      syzkallerHarness,
     );
     expect(ev).toMatchObject({ hits: 2, otherCrashes: 1, clean: 1, censored: 2 });
   });
@@ -595,7 +601,7 @@ describe('labels and reasons', () => {
       step({ commit: sha(4), verdict: 'bad', runs: ['SYZFAIL: x', ...times(9, 'OK')] }),
       step({ commit: sha(2), verdict: 'good', runs: times(10, 'OK') }),
     ];
-    const evs = steps.map((s) => stepEvidence(s, BUG));
+    const evs = steps.map((s) => stepEvidence(s, BUG, syzkallerHarness));
     expect(syzbotConfidence(steps, evs)).toBeCloseTo(1 - Math.pow(0.45, 10), 4);
   });
 });

@@ -1,5 +1,13 @@
 import type { Report, Step } from '../model.js';
-import { matchRun, matchTitle, normalizeTitle, isInfraTitle, ON_SIGNATURE } from './titles.js';
+import {
+  matchRun,
+  matchTitle,
+  normalizeTitle,
+  isInfraTitle,
+  ON_SIGNATURE,
+  NO_HARNESS,
+  type HarnessRule,
+} from './titles.js';
 import { effectiveVerdict } from './window.js';
 
 /** What one tested commit's runs say about the bisected failure. */
@@ -27,14 +35,14 @@ export interface StepEvidence {
  * The failure being bisected: the report's crash title, else the most common title on the
  * original / bad commits; null when the log carries no titles (any failure counts).
  */
-export function targetTitle(report: Report): string | null {
+export function targetTitle(report: Report, isHarness: HarnessRule = NO_HARNESS): string | null {
   const t = report.crash?.title?.trim();
   if (t) return t;
   const counts = new Map<string, number>();
   for (const s of report.steps) {
     if (effectiveVerdict(s) !== 'bad' && !s.original) continue;
     for (const [title, n] of Object.entries(s.titles ?? {})) {
-      if (!title || isInfraTitle(title)) continue;
+      if (!title || isInfraTitle(title, isHarness)) continue;
       counts.set(normalizeTitle(title), (counts.get(normalizeTitle(title)) ?? 0) + n);
     }
     if (s.original && counts.size > 0) break;
@@ -45,7 +53,11 @@ export function targetTitle(report: Report): string | null {
   return best;
 }
 
-export function stepEvidence(step: Step, target: string | null): StepEvidence {
+export function stepEvidence(
+  step: Step,
+  target: string | null,
+  isHarness: HarnessRule = NO_HARNESS,
+): StepEvidence {
   const ev: StepEvidence = {
     hits: 0,
     otherCrashes: 0,
@@ -103,7 +115,9 @@ export function stepEvidence(step: Step, target: string | null): StepEvidence {
   }
   function classifyCrash(title: string | undefined, count: number) {
     const m =
-      title === undefined || title === '' ? matchRun('crash', undefined, target) : matchTitle(title, target);
+      title === undefined || title === ''
+        ? matchRun('crash', undefined, target, isHarness)
+        : matchTitle(title, target, isHarness);
     if (m.match === 'infra') {
       ev.censored += count;
       if (title && !ev.infraTitles.includes(title)) ev.infraTitles.push(title);

@@ -21,6 +21,7 @@ import {
 } from './posterior.js';
 import { planRetests } from './retest.js';
 import { isInfraTitle } from './titles.js';
+import { formatOf, isHarnessTitle } from '../formats/registry.js';
 import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
 
 export type AnalyseOptions = WindowOptions;
@@ -72,10 +73,12 @@ interface Judged {
 const short = (sha: string | null | undefined) => (sha ? sha.slice(0, 8) : '?');
 
 function judge(report: Report, options: AnalyseOptions): Judged {
-  const target = targetTitle(report);
+  const format = formatOf(report);
+  const isHarness = (title: string) => isHarnessTitle(report, title);
+  const target = targetTitle(report, isHarness);
   const layout = layoutWindow(report, options);
   const newIsBad = report.direction !== 'fix';
-  const evidences = report.steps.map((s) => stepEvidence(s, target));
+  const evidences = report.steps.map((s) => stepEvidence(s, target, isHarness));
   const positioned: PositionEvidence[] = [];
   report.steps.forEach((s, i) => {
     const p = layout.stepPositions[i];
@@ -175,8 +178,10 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   if (singleVerdicts) {
     reasons.push({
       code: 'plain-bisect-no-repeats',
-      message:
-        'Each commit was tested once: a flaky test can flip any verdict unseen, so this answer cannot be verified. Re-run with `bisect-report run` to repeat each test.',
+      message: [
+        'Each commit was tested once: a flaky test can flip any verdict unseen, so this answer cannot be verified.',
+        ...(format?.repeatAdvice ? [format.repeatAdvice] : []),
+      ].join(' '),
     });
   }
   if (culprit && culpritEv && report.culpritCrash?.title && target && culpritEv.hits === 0) {
@@ -184,7 +189,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
       code: 'culprit-crash-differs',
       message: `At the culprit the tool saw "${report.culpritCrash.title}", not the bisected "${target}".`,
     });
-  } else if (culprit && report.culpritCrash?.title && target && !isInfraTitle(target)) {
+  } else if (culprit && report.culpritCrash?.title && target && !isInfraTitle(target, isHarness)) {
     const ev = stepEvidence(
       {
         commit: '',
@@ -194,6 +199,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
         titles: { [report.culpritCrash.title]: 1 },
       },
       target,
+      isHarness,
     );
     if (ev.hits === 0) {
       reasons.push({
@@ -299,7 +305,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     locationProbability: round(location, 6),
     rootCauseProbability: round(plaus.probability, 4),
     ledger,
-    toolConfidence: report.format === 'syzkaller' ? syzbotConfidence(report.steps, evidences) : null,
+    toolConfidence: format?.trust?.syzbotRules ? syzbotConfidence(report.steps, evidences) : null,
     counterfactual: counterfactuals(report, evidences),
     windowSize: layout.size,
     positionsExact: layout.exact,
@@ -518,7 +524,7 @@ export function syzbotConfidence(steps: Step[], evidences: StepEvidence[]): numb
 
 /** Today's syzbot rules (2024+): SYZFAIL/lost-connection ignored, bad needs max(2, (total − infra)/6) crashes. */
 function counterfactuals(report: Report, evidences: StepEvidence[]): string[] {
-  if (report.format !== 'syzkaller' || !report.culprit) return [];
+  if (!formatOf(report)?.trust?.syzbotRules || !report.culprit) return [];
   const notes: string[] = [];
   report.steps.forEach((s, i) => {
     if (s.original || s.release || effectiveVerdict(s) !== 'bad') return;

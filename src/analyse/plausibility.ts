@@ -1,6 +1,7 @@
 import type { Report, TrustReason } from '../model.js';
 import { effectiveVerdict } from './window.js';
 import { matchTitle, ON_SIGNATURE } from './titles.js';
+import { formatOf, isHarnessTitle } from '../formats/registry.js';
 
 /**
  * Is the located change point the bug's root cause? (trust-model.md §3.4, §5.9)
@@ -22,11 +23,11 @@ export interface Plausibility {
 
 /**
  * Base rates: kernel reproducers often find enabling commits; a project's own test rarely does.
- * The syzkaller base and the fitted ratios below are a logistic fit of P(right culprit) =
+ * The kernel base and the fitted ratios below are a logistic fit of P(right culprit) =
  * location × root cause on labelled syzbot bisections (`node scripts/bench-trust.mjs --cv` refits
  * them from each report's reason codes and prints 5-fold cross-validated numbers), rounded.
  */
-export const ROOT_BASE = { syzkaller: 0.8, other: 0.9 } as const;
+export const ROOT_BASE = { kernel: 0.8, other: 0.9 } as const;
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
   stackMentionsFiles: 1.62,
@@ -110,7 +111,9 @@ export function stackFilesOf(reportText: string): Set<string> {
 
 export function assessCulprit(report: Report, target: string | null): Plausibility {
   const culprit = report.culprit;
-  const base = report.format === 'syzkaller' ? ROOT_BASE.syzkaller : ROOT_BASE.other;
+  // The format says whether its culprits are kernel commits under a fixed reproducer.
+  const kernel = formatOf(report)?.trust?.kernel === true;
+  const base = kernel ? ROOT_BASE.kernel : ROOT_BASE.other;
   const reasons: TrustReason[] = [];
   const result: Plausibility = { base, probability: base, reasons, stackFiles: [], noop: false };
   if (!culprit) return result;
@@ -119,8 +122,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   // The checks below on merges, build files and detectors were learnt from kernel bisections, where
   // the reproducer is fixed and the kernel moves under it. A project's own failing test is another
   // matter: the merge, the Makefile change or the new assertion that broke it is what its authors
-  // want named, so those checks only apply to kernel (syzkaller) logs.
-  const kernel = report.format === 'syzkaller';
+  // want named, so those checks only apply to kernel logs.
 
   if (culprit.signature && culprit.parentSignature && culprit.signature === culprit.parentSignature) {
     result.noop = true;
@@ -175,7 +177,12 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   const texts: string[] = [];
   for (const crash of [report.crash, report.culpritCrash]) {
     if (!crash?.report) continue;
-    if (target !== null && crash.title && matchTitle(crash.title, target).weight < ON_SIGNATURE) continue;
+    if (
+      target !== null &&
+      crash.title &&
+      matchTitle(crash.title, target, (t) => isHarnessTitle(report, t)).weight < ON_SIGNATURE
+    )
+      continue;
     texts.push(crash.report);
   }
   if (texts.length > 0 && files.length > 0) {

@@ -23,9 +23,14 @@ export const MATCH_WEIGHT = {
   other: 0.02,
 } as const;
 
-/** Harness and infrastructure outcomes: they say nothing about the kernel bug (unless it is the bug). */
-const INFRA_TITLE =
-  /^(SYZFAIL|SYZFATAL|lost connection to test machine|no output from test machine|no output|test machine is not executing programs|executor failed|unexpected kernel reboot|timed out|failed to |suppressed report|can't ssh|kernel panic: VFS: Unable to mount root)/i;
+/**
+ * Tells the harness and infrastructure titles of a log's format (`isHarnessTitle` of its
+ * definition in src/formats/): they say nothing about the bug unless the bug is one of them.
+ */
+export type HarnessRule = (title: string) => boolean;
+
+/** For formats that name no harness titles. */
+export const NO_HARNESS: HarnessRule = () => false;
 
 export function normalizeTitle(title: string): string {
   return title
@@ -34,12 +39,12 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-export function isInfraTitle(title: string): boolean {
-  return INFRA_TITLE.test(normalizeTitle(title));
+export function isInfraTitle(title: string, isHarness: HarnessRule): boolean {
+  return isHarness(normalizeTitle(title));
 }
 
 /**
- * Crash class (syzkaller alt titles, pkg/report): KASAN/KMSAN/GPF/"unable to handle" share
+ * Crash class (kernel crash titles, as fuzzers group them): KASAN/KMSAN/GPF/"unable to handle" share
  * "bad-access"; hangs and stalls form clusters of their own.
  */
 export function titleClass(title: string): string {
@@ -109,13 +114,17 @@ function isCorrupted(title: string): boolean {
 }
 
 /** Classifies one crash title against the target failure. */
-export function matchTitle(title: string, target: string | null): RunMatch {
+export function matchTitle(
+  title: string,
+  target: string | null,
+  isHarness: HarnessRule = NO_HARNESS,
+): RunMatch {
   const t = normalizeTitle(title);
   if (target === null) return { match: 'family', weight: 1 };
   const goal = normalizeTitle(target);
   if (t === goal) return { match: 'exact', weight: MATCH_WEIGHT.exact };
-  const targetInfra = isInfraTitle(goal);
-  if (isInfraTitle(t)) {
+  const targetInfra = isInfraTitle(goal, isHarness);
+  if (isInfraTitle(t, isHarness)) {
     // A harness failure only counts when the bisected failure is itself one of its kind.
     if (targetInfra && t.split(':')[0] === goal.split(':')[0]) return { match: 'family', weight: 1 };
     return { match: 'infra', weight: 0 };
@@ -147,14 +156,19 @@ export function matchTitle(title: string, target: string | null): RunMatch {
 }
 
 /** Classifies one run outcome (kind + optional title). */
-export function matchRun(kind: RunKind, title: string | undefined, target: string | null): RunMatch {
+export function matchRun(
+  kind: RunKind,
+  title: string | undefined,
+  target: string | null,
+  isHarness: HarnessRule = NO_HARNESS,
+): RunMatch {
   switch (kind) {
     case 'ok':
       return { match: 'clean', weight: 0 };
     case 'crash':
       return title === undefined || title === ''
         ? { match: 'family', weight: target === null ? 1 : 0.8 }
-        : matchTitle(title, target);
+        : matchTitle(title, target, isHarness);
     default:
       return { match: 'censored', weight: 0 };
   }

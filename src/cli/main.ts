@@ -4,16 +4,36 @@ import { renderSummary } from '../render/summary.js';
 import { renderText } from '../render/text.js';
 import { DEFAULT_CONTEXT } from '../render/context.js';
 import { neutraliseWorkflowCommands } from '../render/escape.js';
+import { FORMATS, formatChoices, formatFamilies } from '../formats/registry.js';
+
+/** `--format` words for the usage line: auto, each family, then formats outside any family. */
+const USAGE_FORMATS = ['auto', ...FORMATS.filter((f) => !f.family).map((f) => f.name), ...formatFamilies()];
+
+/** One help line per format and per family. */
+function formatHelp(): string {
+  const rows: [string, string][] = [['auto', 'detect the format (default)']];
+  for (const family of formatFamilies()) {
+    const members = FORMATS.filter((f) => f.family === family).map((f) => f.name);
+    rows.push([family, `detect among ${members.join(', ')}`]);
+  }
+  for (const f of FORMATS) {
+    const aliases = f.aliases.length > 0 ? ` (also: ${f.aliases.join(', ')})` : '';
+    rows.push([f.name, `${f.helpText}${aliases}`]);
+  }
+  const width = Math.max(...rows.map(([word]) => word.length)) + 2;
+  return rows.map(([word, text]) => `    ${word.padEnd(width)}${text}`).join('\n');
+}
 
 export const HELP = `bisect-report — read bisection logs and say how far to trust the culprit
 
 Usage:
-  bisect-report [--format auto|syzkaller|git] [--json | --markdown] FILE_OR_GLOB...
+  bisect-report [--format ${USAGE_FORMATS.join('|')}] [--json | --markdown] FILE_OR_GLOB...
   bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]
   bisect-report --help | --version
 
 Report (default command):
-  --format F     log format: auto (default), syzkaller, git (console or \`git bisect log\`)
+  --format F     log format, one of:
+${formatHelp()}
   --json         print {"reports": [...]} (schema/report.schema.json)
   --markdown     print the GitHub job-summary Markdown
   (neither)      print a short plain-text verdict per log
@@ -65,8 +85,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   const format = values.format as string;
-  if (!['auto', 'syzkaller', 'git', 'git-bisect-run', 'git-bisect-log'].includes(format)) {
-    process.stderr.write(`bisect-report: unknown --format '${format}' (use auto, syzkaller or git)\n`);
+  if (!formatChoices().includes(format)) {
+    process.stderr.write(`bisect-report: unknown --format '${format}' (use ${USAGE_FORMATS.join(', ')})\n`);
     return 2;
   }
   if (positionals.length === 0) {

@@ -1,14 +1,60 @@
-import type { LogParser } from './types.js';
-import { syzkallerParser } from './syzkaller/index.js';
-import { gitBisectRunParser } from './git-bisect-run/index.js';
-import { gitBisectLogParser } from './git-bisect-log/index.js';
+import type { Report } from '../model.js';
+import type { LogFormatDefinition } from './types.js';
+import { syzkallerFormat } from './syzkaller/index.js';
+import { gitBisectRunFormat } from './git-bisect-run/index.js';
+import { gitBisectLogFormat } from './git-bisect-log/index.js';
 
 /**
- * Every known log format. Adding a format = one parser file + its tests + one line here.
- * Order matters only for detection ties: the first parser whose detectLine fires wins.
+ * Every known log format: adding one is its folder plus one line here (see CONTRIBUTING.md).
+ * Order matters only for detection ties: the first format whose parser's detectLine fires wins.
  */
-export const PARSERS: readonly LogParser[] = [syzkallerParser, gitBisectLogParser, gitBisectRunParser];
+export const FORMATS = [syzkallerFormat, gitBisectLogFormat, gitBisectRunFormat] as const;
 
-export function parserByName(name: string): LogParser | undefined {
-  return PARSERS.find((p) => p.format === name || p.aliases.includes(name));
+export type FormatName = (typeof FORMATS)[number]['name'];
+
+/** What `--format` accepts: `auto`, a format's name or alias, or a family name. */
+export type FormatChoice = string;
+
+/** The format a name or alias selects (not families), or undefined. */
+export function formatByName(name: string): LogFormatDefinition | undefined {
+  return FORMATS.find((f) => f.name === name || f.aliases.includes(name));
+}
+
+/** The format a report was read as, or undefined for unrecognised input. */
+export function formatOf(report: Pick<Report, 'format'>): LogFormatDefinition | undefined {
+  return FORMATS.find((f) => f.name === report.format);
+}
+
+/** Family names (`git`), in registry order, each once. */
+export function formatFamilies(): string[] {
+  return [...new Set(FORMATS.flatMap((f) => (f.family ? [f.family] : [])))];
+}
+
+/**
+ * The formats a `--format` choice lets detection pick from: all for `auto`, the members of a family,
+ * or the one named; undefined when nothing matches.
+ */
+export function formatsForChoice(choice: string): LogFormatDefinition[] | undefined {
+  if (choice === 'auto') return [...FORMATS];
+  const named = formatByName(choice);
+  if (named) return [named];
+  const family = FORMATS.filter((f) => f.family === choice);
+  return family.length > 0 ? family : undefined;
+}
+
+/** Every word `--format` accepts, `auto` first. */
+export function formatChoices(): string[] {
+  return ['auto', ...FORMATS.map((f) => f.name), ...formatFamilies(), ...FORMATS.flatMap((f) => f.aliases)];
+}
+
+/** Name of a format for people; unrecognised input gets a phrase of its own. */
+export function formatDisplayName(format: string): string {
+  return (
+    FORMATS.find((f) => f.name === format)?.displayName ?? (format === 'unknown' ? 'unknown format' : format)
+  );
+}
+
+/** Harness or infrastructure noise for this report's format (no title is, for unknown formats). */
+export function isHarnessTitle(report: Pick<Report, 'format'>, title: string): boolean {
+  return formatOf(report)?.isHarnessTitle?.(title) ?? false;
 }

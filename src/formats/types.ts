@@ -1,4 +1,76 @@
-import type { LogFormat, Report } from '../model.js';
+import type { Report, Verdict } from '../model.js';
+
+/**
+ * Everything the rest of the pipeline may ask about one log format. A format lives in its own
+ * folder `src/formats/<name>/`, exports one `LogFormatDefinition` (built with `defineFormat`) and is
+ * listed once in `src/formats/registry.ts`. Read, analyse and render ask the format through the
+ * registry instead of comparing `report.format` with names.
+ */
+export interface LogFormatDefinition<Name extends string = string> {
+  /** The name that ends up in `report.format` and that `--format` accepts; also the folder name. */
+  name: Name;
+  /** How summaries and the CLI name the format, e.g. "git bisect run". */
+  displayName: string;
+  /** Other names `--format` accepts for this format alone (e.g. `syz`). */
+  aliases: readonly string[];
+  /**
+   * A group of formats `--format <family>` selects together, detection then picking among them
+   * (e.g. `git`: the console and the `git bisect log` replay often appear in the same CI log).
+   */
+  family?: string;
+  /** One phrase for `--help`, e.g. "syzkaller bisect.txt". */
+  helpText: string;
+  parser: LogParser;
+  /** Crash titles that are harness or infrastructure noise rather than the bisected failure. */
+  isHarnessTitle?(title: string): boolean;
+  /**
+   * Commands that restart the bisection from the log's bounds, replaying only the verdicts the runs
+   * support, or null when the log lacks what they need.
+   */
+  replay?(report: Report, verdicts: readonly ReplayVerdict[]): ReplayPlan | null;
+  /** One sentence telling how to re-run so each commit is tested several times, when the tool can. */
+  repeatAdvice?: string;
+  /** How the trust analysis treats this format's logs. */
+  trust?: FormatTrustProfile;
+}
+
+/**
+ * Per-format knobs of the trust analysis. Loosely typed on purpose: the trust analysis adds what it
+ * needs here; a format leaves out what does not apply to it.
+ */
+export interface FormatTrustProfile {
+  /**
+   * The culprit is a kernel commit tested by a fixed reproducer while the kernel moves under it:
+   * the checks on merges, build files and detectors apply, and the base rate of right culprits is
+   * the kernel one.
+   */
+  kernel?: boolean;
+  /** syzbot's own confidence formula and its later verdict rules can be replayed on the log. */
+  syzbotRules?: boolean;
+}
+
+/** One tested commit, as the renderer proposes it for a replay. */
+export interface ReplayVerdict {
+  commit: string;
+  verdict: Extract<Verdict, 'good' | 'bad'>;
+  /** Whether the runs support the tool's verdict well enough to replay it. */
+  trusted: boolean;
+  /** What speaks against replaying it, e.g. "weakest link" (shown when it is left out). */
+  doubt: string;
+  /** The runs behind the verdict, e.g. "10 hits". */
+  note: string;
+}
+
+export interface ReplayPlan {
+  /** Restarts the bisection from the same bounds. */
+  start: string;
+  /** One command per replayed verdict, with the runs behind it. */
+  lines: { command: string; note: string }[];
+  /** Verdicts left out, with why. */
+  dropped: { commit: string; note: string }[];
+  /** Lets `runs` runs per commit decide the rest, or null when the tool cannot. */
+  repeat(runs: number): string | null;
+}
 
 /**
  * A parser for one log format. Parsing is streaming: the reader pushes unwrapped lines
@@ -6,9 +78,6 @@ import type { LogFormat, Report } from '../model.js';
  * bounded state: capped prefixes of free text, counters, one entry per tested commit.
  */
 export interface LogParser {
-  format: Exclude<LogFormat, 'unknown'>;
-  /** Names accepted by `--format` that select this parser. */
-  aliases: string[];
   /**
    * Looks at one early line and says whether it is a decisive sign of this format.
    * Detection stops at the first decisive line of any parser.
@@ -24,6 +93,13 @@ export interface LogParser {
 
 export interface LineSink {
   line(text: string): void;
-  /** Called once after the last line; `truncated` is true when input ended abnormally. */
+  /** Called once after the last line. */
   end(): Report;
+}
+
+/** Keeps the format's name as a literal type, so the registry can list the names. */
+export function defineFormat<const Name extends string>(
+  format: LogFormatDefinition<Name>,
+): LogFormatDefinition<Name> {
+  return format;
 }

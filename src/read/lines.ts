@@ -102,7 +102,7 @@ export function forEachLine(path: string, onLine: (line: string) => boolean | vo
 
 /**
  * Text logs have few NUL bytes and few control characters (tabs, CR, ESC for colours are fine).
- * A stray NUL or two is normal: syzkaller crash reports quote kernel output byte for byte.
+ * A stray NUL or two is normal: kernel crash reports quote the console byte for byte.
  */
 function looksBinary(probe: Uint8Array): boolean {
   let control = 0;

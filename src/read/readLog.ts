@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { emptyReport, type Report } from '../model.js';
-import { PARSERS, parserByName } from '../formats/registry.js';
+import { formatByName, formatChoices, formatsForChoice, type FormatChoice } from '../formats/registry.js';
 import type { LogParser } from '../formats/types.js';
 import { forEachLine, type ReadStats } from './lines.js';
 import { looksQuoted, unwrapLine } from './unwrap.js';
@@ -16,7 +16,7 @@ export class InputError extends Error {
   }
 }
 
-export type FormatChoice = 'auto' | 'syzkaller' | 'git' | 'git-bisect-run' | 'git-bisect-log';
+export type { FormatChoice } from '../formats/registry.js';
 
 /** How many early lines are kept while detecting, so the usual case reads the file once. */
 const DETECT_BUFFER_LINES = 20000;
@@ -62,17 +62,12 @@ export function readLog(path: string, format: FormatChoice = 'auto'): Report {
   }
 }
 
-function forced(format: FormatChoice): LogParser | undefined {
-  if (format === 'auto') return undefined;
-  if (format === 'git') return undefined; // git: pick between run console and bisect log below
-  const p = parserByName(format);
-  if (!p) throw new InputError(format, 'unknown format (use auto, syzkaller or git)');
-  return p;
-}
-
 function parseFile(path: string, format: FormatChoice): Report {
-  const chosen = forced(format);
-  const candidates = format === 'git' ? PARSERS.filter((p) => p.format.startsWith('git')) : PARSERS;
+  const formats = formatsForChoice(format);
+  if (!formats) throw new InputError(format, `unknown format (use ${formatChoices().join(', ')})`);
+  // A format named on its own is used without detection; `auto` and families detect among theirs.
+  const chosen = formatByName(format)?.parser;
+  const candidates = formats.map((f) => f.parser);
 
   // Pass 1: sniff wrapping and format from early lines, buffering them for replay so the
   // usual case reads the file once. The buffer is capped; past it, pass 2 re-reads the file.

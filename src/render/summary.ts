@@ -6,11 +6,11 @@
 import type { Report } from '../model.js';
 import { ROOT_CAUSE_DOUBTS } from '../analyse/plausibility.js';
 import type { RenderContext } from './context.js';
+import { formatDisplayName, formatOf } from '../formats/registry.js';
 import { cell, code, codeBlock, inline, isLogin, isSha, richText } from './escape.js';
 import { trustRank } from './outputs.js';
 import {
   culpritVerb,
-  FORMAT_WORDS,
   fmtDuration,
   fmtProb,
   fmtBayes,
@@ -227,7 +227,9 @@ function headline(report: Report, ctx: RenderContext, opts: SectionOptions): str
   const meta: string[] = [];
   if (report.trust) meta.push(`Trust ${trustWords(report)}`);
   if (report.flaky) meta.push('🎲 flaky reproducer');
-  meta.push(`${code(report.source, { max: 120 })} (${FORMAT_WORDS[report.format] ?? inline(report.format)})`);
+  meta.push(
+    `${code(report.source, { max: 120 })} (${formatOf(report) || report.format === 'unknown' ? formatDisplayName(report.format) : inline(report.format)})`,
+  );
   const tested = report.revisionsTested ?? report.steps.length;
   if (tested) meta.push(`${plural(tested, 'commit')} tested`);
   if (report.timing?.totalSeconds) meta.push(`⏱ ${fmtDuration(report.timing.totalSeconds)}`);
@@ -435,13 +437,15 @@ export function retestPlan(report: Report, ctx: RenderContext, level: number): s
   const replay = trustedReplay(report, ledger(report));
   if (replay) {
     const runs = Math.max(10, ...report.retest.map((r) => (Number.isFinite(r.runs) ? r.runs : 0)));
+    const repeat = replay.repeat(runs);
     const lines = [
       '# start again from the same bounds, replaying only the verdicts the runs support',
       replay.start,
-      ...replay.lines.map((l) => `git bisect ${l.term} ${l.sha}   # ${l.note}`),
-      ...replay.dropped.map((d) => `# not replayed: ${d.sha} (${d.note})`),
-      `# then let ${runs} runs per commit decide (replace ./repro.sh with your test)`,
-      `git bisect run node path/to/bisect-report/dist/cli/index.js run --runs ${runs} -- ./repro.sh`,
+      ...replay.lines.map((l) => `${l.command}   # ${l.note}`),
+      ...replay.dropped.map((d) => `# not replayed: ${d.commit} (${d.note})`),
+      ...(repeat
+        ? [`# then let ${runs} runs per commit decide (replace ./repro.sh with your test)`, repeat]
+        : []),
     ];
     out.push('Resume the bisection from the trusted verdicts:', '', codeBlock(lines.join('\n'), 'sh'), '');
   }

@@ -4,7 +4,8 @@
  */
 import type { Report } from '../model.js';
 import { plain } from './escape.js';
-import { culpritVerb, fmtProb, FORMAT_WORDS, ledger, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
+import { formatDisplayName } from '../formats/registry.js';
+import { culpritVerb, fmtProb, ledger, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
 
 function sha(s: string | null | undefined): string {
   return shortSha(s) ?? plain(s ?? '?', 90);
@@ -15,7 +16,7 @@ export function renderText(reports: Report[]): string {
   const out: string[] = [];
   for (const r of reports) {
     if (out.length) out.push('');
-    const fmt = FORMAT_WORDS[r.format] ?? r.format;
+    const fmt = formatDisplayName(r.format);
     out.push(`${plain(r.source, 300)} (${fmt}${r.direction === 'fix' ? ', fix bisection' : ''})`);
     const c = r.culprit;
     const status = STATUS_WORDS[r.status] ?? r.status;
@@ -65,7 +66,7 @@ export function renderText(reports: Report[]): string {
       if (replay) {
         out.push('  resume with the trusted verdicts:');
         out.push(`    ${replay.start}`);
-        for (const l of replay.lines) out.push(`    git bisect ${l.term} ${l.sha}`);
+        for (const l of replay.lines) out.push(`    ${l.command}`);
       }
     }
   }

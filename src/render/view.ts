@@ -4,6 +4,8 @@
  */
 import type { Direction, Report, Status, Step, Trust, TrustLabel, Verdict } from '../model.js';
 import { isSha } from './escape.js';
+import { formatOf, isHarnessTitle } from '../formats/registry.js';
+import type { ReplayPlan, ReplayVerdict } from '../formats/types.js';
 
 // ---------------------------------------------------------------- words
 
@@ -44,13 +46,6 @@ export const STATUS_WORDS: Record<Status, string> = {
 export function culpritVerb(direction: Direction): string {
   return direction === 'fix' ? 'Fixed by' : 'Caused by';
 }
-
-export const FORMAT_WORDS: Record<string, string> = {
-  syzkaller: 'syzkaller',
-  'git-bisect-run': 'git bisect run',
-  'git-bisect-log': 'git bisect log',
-  unknown: 'unknown format',
-};
 
 // ---------------------------------------------------------------- numbers
 
@@ -130,10 +125,6 @@ export interface LedgerRow {
   log10BayesFactor: number | null;
 }
 
-/** Harness and infrastructure crash titles: they say nothing about the bug (unless the bug is one). */
-const HARNESS_TITLE =
-  /^(SYZFAIL|SYZFATAL|lost connection|no output|timed out|suppressed|executor failed|failed to|boot failed|build failed|test failed|basic kernel testing failed|unexpected kernel reboot|unknown error)/i;
-
 function titleKey(t: string): string {
   return t
     .replace(/\s*\(\d+\)\s*$/, '')
@@ -146,10 +137,13 @@ function crashedFunction(t: string): string | null {
   return m ? m[1] : null;
 }
 
-/** Whether a crash title is the bisected failure (the same title, or the same crashing function). */
-export function isTargetTitle(title: string, target: string): boolean {
+/**
+ * Whether a crash title is the bisected failure (the same title, or the same crashing function).
+ * `isHarness` tells the format's harness noise, which only matches a target of its own kind.
+ */
+export function isTargetTitle(title: string, target: string, isHarness: (t: string) => boolean): boolean {
   if (titleKey(title) === titleKey(target)) return true;
-  if (HARNESS_TITLE.test(title) && !HARNESS_TITLE.test(target)) return false;
+  if (isHarness(title) && !isHarness(target)) return false;
   const f = crashedFunction(title);
   return f !== null && f === crashedFunction(target);
 }
@@ -200,7 +194,8 @@ export function ledger(report: Report): LedgerRow[] {
         hits = runs.failed;
       } else {
         hits = 0;
-        for (const [t, n] of titles) if (isTargetTitle(t, target)) hits += n;
+        const isHarness = (t: string) => isHarnessTitle(report, t);
+        for (const [t, n] of titles) if (isTargetTitle(t, target, isHarness)) hits += n;
         hits = Math.min(hits, runs.failed || hits);
       }
       otherCrashes = Math.max(0, runs.failed - hits);
@@ -514,18 +509,6 @@ export function shortestMassWindow(ps: ArrayLike<number>, target: number): [numb
 
 // ---------------------------------------------------------------- re-test plan
 
-export interface ReplayLine {
-  term: string;
-  sha: string;
-  note: string;
-}
-
-export interface Replay {
-  start: string;
-  lines: ReplayLine[];
-  dropped: { sha: string; note: string }[];
-}
-
 function runWords(row: LedgerRow): string {
   const parts: string[] = [];
   const approx = row.estimated ? '~' : '';
@@ -536,44 +519,36 @@ function runWords(row: LedgerRow): string {
 }
 
 /**
- * `git bisect start` plus good/bad lines for the verdicts the evidence supports. Only commit ids that
- * are plain hex ever reach a command line; everything else is dropped with a note.
+ * The format's commands to resume the bisection from its bounds with the verdicts the evidence
+ * supports (the rest listed as dropped), or null when the format has none or the log lacks bounds.
  */
-export function trustedReplay(report: Report, rows: LedgerRow[]): Replay | null {
+export function trustedReplay(report: Report, rows: LedgerRow[]): ReplayPlan | null {
+  const replay = formatOf(report)?.replay;
+  if (!replay) return null;
   const bad = report.window?.bad ?? null;
-  const goods = (report.window?.good ?? []).filter(isSha);
-  if (!isSha(bad) || goods.length === 0) return null;
-  const terms = report.terms;
-  const termFor = (v: Verdict) =>
-    v === 'good' ? (terms?.old ?? 'good') : v === 'bad' ? (terms?.new ?? 'bad') : 'skip';
-  const safeTerm = (t: string) => (/^[a-z][a-z0-9_-]{0,30}$/i.test(t) ? t : null);
-  const oldT = terms ? safeTerm(terms.old) : null;
-  const newT = terms ? safeTerm(terms.new) : null;
-  const termFlags = oldT && newT ? ` --term-old=${oldT} --term-new=${newT}` : '';
-  const start = `git bisect start${termFlags} ${bad.toLowerCase()} ${goods.map((g) => g.toLowerCase()).join(' ')}`;
-  const lines: ReplayLine[] = [];
-  const dropped: { sha: string; note: string }[] = [];
+  const goods = report.window?.good ?? [];
+  const verdicts: ReplayVerdict[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
     const { step } = row;
-    if (!isSha(step.commit) || seen.has(step.commit.toLowerCase())) continue;
     if (step.verdict !== 'good' && step.verdict !== 'bad') continue;
+    if (seen.has(step.commit.toLowerCase())) continue;
+    // The bounds are replayed by the start command; the original commit is not part of the bisection.
     if (step.original || sameCommit(step.commit, bad) || goods.some((g) => sameCommit(g, step.commit)))
       continue;
     seen.add(step.commit.toLowerCase());
-    const term = termFor(step.verdict);
-    const sha = step.commit.toLowerCase();
-    if (row.agreement === 'agrees' && !row.isWeakest && (!terms || (oldT && newT))) {
-      lines.push({ term, sha, note: runWords(row) });
-    } else {
-      const why =
+    verdicts.push({
+      commit: step.commit,
+      verdict: step.verdict,
+      trusted: row.agreement === 'agrees' && !row.isWeakest,
+      doubt:
         row.agreement === 'disagrees'
           ? `tool said ${step.verdict}, runs say ${row.evidence}`
           : row.isWeakest
             ? 'weakest link'
-            : 'too few runs';
-      dropped.push({ sha, note: `${why}: ${runWords(row)}` });
-    }
+            : 'too few runs',
+      note: runWords(row),
+    });
   }
-  return { start, lines, dropped };
+  return replay(report, verdicts);
 }

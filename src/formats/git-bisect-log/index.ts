@@ -1,5 +1,6 @@
-import type { LogParser } from '../types.js';
+import { defineFormat, type LogParser } from '../types.js';
 import { GitBisectEngine, isGitLogLine } from '../git-common/engine.js';
+import { GIT_FAMILY, GIT_REPEAT_ADVICE, gitBisectReplay } from '../git-common/replay.js';
 
 /**
  * The `git bisect log` replay format (.git/BISECT_LOG): `# good: [sha] subject` comments,
@@ -7,8 +8,6 @@ import { GitBisectEngine, isGitLogLine } from '../git-common/engine.js';
  * Shares the engine with the console parser, because CI logs often mix both.
  */
 export const gitBisectLogParser: LogParser = {
-  format: 'git-bisect-log',
-  aliases: ['bisect-log'],
   detectLine: isGitLogLine,
   create(source) {
     const engine = new GitBisectEngine({ detectedAs: 'git-bisect-log' });
@@ -18,3 +17,14 @@ export const gitBisectLogParser: LogParser = {
     };
   },
 };
+
+export const gitBisectLogFormat = defineFormat({
+  name: 'git-bisect-log',
+  displayName: 'git bisect log',
+  aliases: ['bisect-log'],
+  family: GIT_FAMILY,
+  helpText: 'the output of git bisect log',
+  parser: gitBisectLogParser,
+  replay: gitBisectReplay,
+  repeatAdvice: GIT_REPEAT_ADVICE,
+});

@@ -1,5 +1,6 @@
-import type { LogParser } from '../types.js';
+import { defineFormat, type LogParser } from '../types.js';
 import { GitBisectEngine, isGitConsoleLine } from '../git-common/engine.js';
+import { GIT_FAMILY, GIT_REPEAT_ADVICE, gitBisectReplay } from '../git-common/replay.js';
 
 /**
  * Console output of `git bisect` / `git bisect run` (any git 2.x, wrapped in a CI job log or not),
@@ -10,8 +11,6 @@ const TRANSLATED_BISECT =
   /(Halbierungssuche|bissection|二分|erste schlechte|premier mauvais|premier commit|第一个坏)/i;
 
 export const gitBisectRunParser: LogParser = {
-  format: 'git-bisect-run',
-  aliases: ['git-console', 'console', 'git-bisect'],
   detectLine: isGitConsoleLine,
   unrecognizedHint: (lines) =>
     lines.some((l) => TRANSLATED_BISECT.test(l))
@@ -25,3 +24,14 @@ export const gitBisectRunParser: LogParser = {
     };
   },
 };
+
+export const gitBisectRunFormat = defineFormat({
+  name: 'git-bisect-run',
+  displayName: 'git bisect run',
+  aliases: ['git-console', 'console', 'git-bisect'],
+  family: GIT_FAMILY,
+  helpText: 'console output of git bisect / git bisect run',
+  parser: gitBisectRunParser,
+  replay: gitBisectReplay,
+  repeatAdvice: GIT_REPEAT_ADVICE,
+});

@@ -1,4 +1,5 @@
-import type { LogParser } from '../types.js';
+import { defineFormat, type LogParser } from '../types.js';
+import { gitBisectReplay } from '../git-common/replay.js';
 import { createSyzkallerSink } from './sink.js';
 
 /**
@@ -12,8 +13,6 @@ const HOST_START = /^\S+ starts bisection \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/;
 const FIRST_CHARS = new Set(['b', 'e', 't', '#', 'k', 'r', 'a', 'f']);
 
 export const syzkallerParser: LogParser = {
-  format: 'syzkaller',
-  aliases: ['syz', 'syzbot'],
   detectLine(line: string): boolean {
     if (line.length < 10) return false;
     if (FIRST_CHARS.has(line[0]) && DECISIVE.test(line)) return true;
@@ -21,3 +20,28 @@ export const syzkallerParser: LogParser = {
   },
   create: createSyzkallerSink,
 };
+
+/**
+ * Harness and infrastructure outcomes: they say nothing about the kernel bug (unless they are the
+ * bug being bisected).
+ */
+const HARNESS_TITLE =
+  /^(SYZFAIL|SYZFATAL|lost connection to test machine|no output from test machine|no output|test machine is not executing programs|executor failed|unexpected kernel reboot|timed out|failed to |suppressed report|can't ssh|kernel panic: VFS: Unable to mount root)/i;
+
+export const syzkallerFormat = defineFormat({
+  name: 'syzkaller',
+  displayName: 'syzkaller',
+  aliases: ['syz', 'syzbot'],
+  helpText: 'syzkaller bisection log (bisect.txt)',
+  parser: syzkallerParser,
+  isHarnessTitle: (title) =>
+    HARNESS_TITLE.test(
+      title
+        .replace(/\s+\(\d+\)\s*$/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
+  // syzkaller drives `git bisect` on the kernel tree, so the same commands resume it.
+  replay: gitBisectReplay,
+  trust: { kernel: true, syzbotRules: true },
+});
