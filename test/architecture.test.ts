@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
-import { FORMATS, formatByName, formatChoices, formatsForChoice } from '../src/formats/registry.js';
+import { analyse } from '../src/analyse/index.js';
+import {
+  FORMATS,
+  formatByName,
+  formatChoices,
+  formatsForChoice,
+  isHarnessTitle,
+} from '../src/formats/registry.js';
+import { emptyReport, type Report, type Step } from '../src/model.js';
 import { readLog } from '../src/read/readLog.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -176,5 +184,57 @@ describe('format knowledge lives in src/formats/', () => {
     walk(schema);
     expect(found.length).toBeGreaterThan(0);
     for (const e of found) expect([...e].sort()).toEqual([...FORMATS.map((f) => f.name), 'unknown'].sort());
+  });
+});
+
+describe('format rules stay with their format', () => {
+  const step = (
+    commit: string,
+    verdict: 'good' | 'bad',
+    titles: Record<string, number>,
+    passed = 0,
+  ): Step => {
+    const failed = Object.values(titles).reduce((a, b) => a + b, 0);
+    return {
+      commit,
+      subject: null,
+      verdict,
+      runs: { total: failed + passed, failed, passed, other: 0 },
+      titles,
+    };
+  };
+  const sha = (n: number) => n.toString(16).padStart(8, '0').repeat(5);
+
+  test('harness titles are syzkaller noise, a real failure elsewhere', () => {
+    expect(isHarnessTitle({ format: 'syzkaller' }, 'timed out waiting for the executor')).toBe(true);
+    for (const f of FORMATS.filter((x) => x.name !== 'syzkaller')) {
+      expect(isHarnessTitle({ format: f.name }, 'timed out waiting for the server')).toBe(false);
+    }
+    expect(isHarnessTitle({ format: 'unknown' }, 'SYZFAIL: x')).toBe(false);
+  });
+
+  test('the re-run advice is given only by formats that have one', () => {
+    const plain = (format: Report['format']): Report => ({
+      ...emptyReport('plain.log', format),
+      status: 'found',
+      culprit: {
+        sha: sha(4),
+        subject: 's',
+        author: null,
+        date: null,
+        files: [],
+        merge: false,
+        release: false,
+      },
+      steps: [
+        { ...step(sha(4), 'bad', {}), runs: { total: 0, failed: 0, passed: 0, other: 0 } },
+        { ...step(sha(2), 'good', {}), runs: { total: 0, failed: 0, passed: 0, other: 0 } },
+      ],
+    });
+    for (const f of FORMATS) {
+      const reason = analyse(plain(f.name)).trust?.reasons.find((r) => r.code === 'plain-bisect-no-repeats');
+      expect(reason).toBeDefined();
+      expect(reason!.message.includes('bisect-report run')).toBe(Boolean(f.repeatAdvice));
+    }
   });
 });

@@ -32,4 +32,16 @@ describe('CLI --json on syzkaller logs', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).reports[0].format).toBe('syzkaller');
   });
+
+  test('--format syz, the alias, selects syzkaller too', async () => {
+    const r = await runCli(['--json', '--format', 'syz', join(ROOT, 'examples', 'syzkaller-cause.txt')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).reports[0].format).toBe('syzkaller');
+  });
+
+  test('an unknown --format is one line naming the choices', async () => {
+    const r = await runCli(['--format', 'nope', join(ROOT, 'examples', 'syzkaller-cause.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("bisect-report: unknown --format 'nope' (use auto, syzkaller, git)\n");
+  });
 });
