@@ -87,6 +87,8 @@ export interface Step {
   compiler?: string | null;
   buildSeconds?: number | null;
   testSeconds?: number | null;
+  /** Position in the window (0 = good end, window.commits = bad end) when the log states it (`bisect-report bisect`). */
+  position?: number | null;
 }
 
 export interface Crash {
@@ -199,7 +201,12 @@ export interface Report {
   trust: Trust | null;
   retest: Retest[];
   /** The bisection's starting bounds as the log tells them. */
-  window?: { good: string[]; bad: string | null } | null;
+  window?: {
+    good: string[];
+    bad: string | null;
+    /** Commits after the good end up to the bad end, when the log states it (`bisect-report bisect`). */
+    commits?: number | null;
+  } | null;
   /** Custom terms (git bisect --term-old/--term-new). */
   terms?: { old: string; new: string } | null;
   recipients?: string[];

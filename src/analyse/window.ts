@@ -48,6 +48,26 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
   const isNew = (s: Step) => (effectiveVerdict(s) === 'bad') === newIsBad && effectiveVerdict(s) !== 'skip';
   const isOld = (s: Step) => effectiveVerdict(s) !== 'skip' && !isNew(s);
 
+  // Positions the log states itself (`bisect-report bisect`, docs/bisect.md): exact, and the ones
+  // its search used, so they win over a rev-list of this checkout (which may order merges otherwise).
+  const stated = report.window?.commits;
+  if (typeof stated === 'number' && stated >= 1 && steps.some((s) => typeof s.position === 'number')) {
+    const known = new Map<number, string>();
+    const stepPositions = steps.map((s) => {
+      const p = typeof s.position === 'number' && s.position >= 0 && s.position <= stated ? s.position : null;
+      if (p !== null && !known.has(p)) known.set(p, s.commit);
+      return p ?? (isNew(s) ? stated : isOld(s) ? 0 : null);
+    });
+    const culpritStep = culpritSha ? steps.findIndex((s) => sameCommit(s.commit, culpritSha)) : -1;
+    return {
+      size: stated,
+      stepPositions,
+      culpritPosition: culpritStep >= 0 ? stepPositions[culpritStep] : null,
+      exact: true,
+      commitAt: (p) => known.get(p) ?? null,
+    };
+  }
+
   const revList = options.revList?.filter((s) => s.length > 0) ?? null;
   if (revList && revList.length > 0) {
     const size = revList.length;

@@ -29,6 +29,8 @@ export const HELP = `bisect-report — read bisection logs and say how far to tr
 Usage:
   bisect-report [--format ${USAGE_FORMATS.join('|')}] [--json | --markdown] FILE_OR_GLOB...
   bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]
+  bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] -- COMMAND [ARGS...]
+  bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--log FILE] -- COMMAND [ARGS...]
   bisect-report --help | --version
 
 Report (default command):
@@ -47,6 +49,15 @@ Flaky-aware bisection (use as the \`git bisect run\` script):
   --title-regex RE   take the failure title from the first output line matching RE
   --quiet        capture COMMAND's output instead of passing it through (still scanned for the title)
 
+Bisect by running the test itself (flake-aware, Bayesian; see docs/bisect.md):
+  bisect         find the first bad commit between --good and --bad, re-running COMMAND where it
+                 teaches most, until one commit holds --confidence (default 0.95) and has failed
+                 itself while its parent passed; the log (--log FILE, else stdout) reads back as a
+                 git bisect log. Exit 0 culprit, 1 no culprit (does not reproduce / older / range),
+                 2 usage, 3 stopped (--max-runs, command cannot run, interrupted)
+  verify         the culprit-and-parent check alone, for a culprit found any other way
+  --jobs N       test N commits or runs at once, each in its own temporary git worktree
+
 Examples:
   bisect-report bisect.txt
   bisect-report --json 'logs/**/*.txt' > reports.json
@@ -57,6 +68,10 @@ export async function runCli(argv: string[]): Promise<number> {
   if (argv[0] === 'run') {
     const { runCommand } = await import('./runCommand.js');
     return runCommand(argv.slice(1));
+  }
+  if (argv[0] === 'bisect' || argv[0] === 'verify') {
+    const { bisectCommand } = await import('./bisectCommand.js');
+    return bisectCommand(argv[0], argv.slice(1));
   }
   let parsed;
   try {

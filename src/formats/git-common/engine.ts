@@ -8,6 +8,7 @@
  * build output, possibly megabytes) are rejected by their first character before any regex.
  */
 import { emptyReport, type Commit, type Report, type RunKind, type Step, type Verdict } from '../../model.js';
+import { BISECT_LINE_PREFIX, POSITION_LINE, RESULT_LINE, WINDOW_LINE } from '../../bisect/logLines.js';
 
 const OID = '[0-9a-f]{40}(?:[0-9a-f]{24})?';
 const OID_ONLY = new RegExp(`^${OID}$`);
@@ -102,7 +103,7 @@ interface GitStep {
   commandMissing: boolean;
 }
 
-type Outcome2 = 'found' | 'ambiguous' | 'failed' | 'no-culprit' | 'stopped' | null;
+type Outcome2 = 'found' | 'ambiguous' | 'failed' | 'no-culprit' | 'not-reproduced' | 'stopped' | null;
 
 interface Session {
   steps: GitStep[];
@@ -122,6 +123,9 @@ interface Session {
   status: string | null;
   console: boolean;
   content: boolean;
+  /** Window positions and size stated by `bisect-report bisect` lines. */
+  positions: Map<string, number>;
+  windowCommits: number | null;
 }
 
 function newSession(): Session {
@@ -141,6 +145,8 @@ function newSession(): Session {
     status: null,
     console: false,
     content: false,
+    positions: new Map(),
+    windowCommits: null,
   };
 }
 
@@ -599,6 +605,7 @@ export class GitBisectEngine {
       this.prev = FOUND_NO_NEWLINE;
       return this.take(line.slice(FOUND_NO_NEWLINE.length));
     }
+    if (line.startsWith(BISECT_LINE_PREFIX)) return this.onBisectLine(line);
     if (line.startsWith('bisect run success') || line.startsWith('bisect found first')) {
       // "bisect run success" without a culprit: run stopped at a second merge base (§2.9).
       if (this.session.outcome === null) {
@@ -754,6 +761,48 @@ export class GitBisectEngine {
     if (step.outcomes.length < MAX_OUTCOMES) step.outcomes.push(title ? { kind, title } : { kind });
   }
 
+  /** Window, positions and result lines of `bisect-report bisect` / `verify` (src/bisect/logLines.ts). */
+  private onBisectLine(line: string): void {
+    const w = WINDOW_LINE.exec(line);
+    if (w) {
+      if (isTerminal(this.session)) this.newSession();
+      this.session.windowCommits = Number(w[3]);
+      this.session.content = true;
+      return;
+    }
+    const p = POSITION_LINE.exec(line);
+    if (p) {
+      const step = this.stepFor(p[1]);
+      if (step) this.session.positions.set(p[1], Number(p[2]));
+      return;
+    }
+    const r = RESULT_LINE.exec(line);
+    if (!r) return;
+    let reason: string | null = null;
+    try {
+      const parsed: unknown = r[4] ? JSON.parse(r[4]) : null;
+      if (typeof parsed === 'string') reason = parsed;
+    } catch {
+      reason = null;
+    }
+    switch (r[1]) {
+      case 'not-reproduced':
+        return this.result('not-reproduced', reason ?? 'the failure does not reproduce at the bad commit');
+      case 'older':
+        return this.result('no-culprit', reason ?? 'the good commit fails too: the change is older');
+      case 'range':
+        this.touchForResult();
+        this.session.outcome = 'ambiguous';
+        this.session.candidates = [];
+        this.session.reason = reason ?? 'the first bad commit lies in a range of untestable commits';
+        return;
+      case 'stopped':
+        return this.result('stopped', reason ?? 'bisect-report bisect stopped before an answer');
+      default:
+        return; // culprit: the "# first bad commit:" line that follows names it
+    }
+  }
+
   private stepFor(sha: string): GitStep | null {
     const s = this.session;
     if (sha === 'unknown') return this.current();
@@ -882,6 +931,8 @@ export class GitBisectEngine {
         out.revisionsLeft = st.revisionsLeft;
         out.stepsLeft = st.stepsLeft;
       }
+      const position = s.positions.get(st.commit);
+      if (position !== undefined) out.position = position;
       return out;
     });
     report.revisionsTested = report.steps.length;
@@ -890,6 +941,7 @@ export class GitBisectEngine {
     const windowBad = s.windowMarks.filter((w) => toVerdict(w.term) === 'bad').map((w) => w.sha);
     if (windowGood.length > 0 || windowBad.length > 0) {
       report.window = { good: windowGood, bad: windowBad[windowBad.length - 1] ?? null };
+      if (s.windowCommits !== null) report.window.commits = s.windowCommits;
     }
 
     // A test command that could not even start at every step makes git's answer meaningless
@@ -916,6 +968,7 @@ export class GitBisectEngine {
         break;
       case 'failed':
       case 'no-culprit':
+      case 'not-reproduced':
         report.status = s.outcome;
         report.reason = s.reason;
         break;

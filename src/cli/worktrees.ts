@@ -1,0 +1,156 @@
+/**
+ * Git plumbing for `bisect-report bisect` / `verify`: resolving revisions, listing the window, and
+ * private worktrees the test runs in. The user's HEAD, branch, index, work tree and worktree list
+ * are never touched: every checkout happens in a worktree under a temporary directory, removed
+ * again (`git worktree remove --force`, then `git worktree prune` if one could not be removed).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export class GitError extends Error {}
+
+const gitEnv = (): NodeJS.ProcessEnv => ({ ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' });
+
+/** Runs git synchronously; returns trimmed stdout or throws GitError with git's first error line. */
+export function git(cwd: string, args: string[]): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 28 });
+  if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
+  if (r.status !== 0) {
+    const msg = (r.stderr || '').trim().split('\n').find(Boolean) ?? `git ${args[0]} failed`;
+    throw new GitError(msg.replace(/^(?:fatal|error): /, ''));
+  }
+  return r.stdout.trim();
+}
+
+/** Async git (worktree checkouts while other tests run). */
+function gitAsync(cwd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d.slice(0, 4000)));
+    child.on('error', (e) => reject(new GitError(e.message)));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new GitError(err.trim().split('\n')[0] || `git ${args[0]} failed`)),
+    );
+  });
+}
+
+export interface Repo {
+  /** Top of the user's work tree. */
+  top: string;
+  /** The user's directory relative to the top ("" at the top): tests run in the same place. */
+  prefix: string;
+}
+
+export function openRepo(cwd = process.cwd()): Repo {
+  const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  const prefix = git(cwd, ['rev-parse', '--show-prefix']);
+  return { top, prefix };
+}
+
+/** Full commit id of a revision, or GitError. */
+export function resolveCommit(repo: Repo, rev: string): string {
+  if (rev.startsWith('-')) throw new GitError(`not a revision: ${rev}`);
+  try {
+    return git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  } catch {
+    throw new GitError(`unknown revision '${rev}'`);
+  }
+}
+
+/**
+ * The window oldest first: the good commit, then the first-parent chain up to the bad commit.
+ * Merges count as one commit each (a merge that brings the bug in is the culprit).
+ */
+export function windowCommits(repo: Repo, good: string, bad: string): string[] {
+  const isAncestor = spawnSync('git', ['merge-base', '--is-ancestor', good, bad], {
+    cwd: repo.top,
+    env: gitEnv(),
+  });
+  if (isAncestor.status !== 0)
+    throw new GitError(`the good commit ${good.slice(0, 12)} is not an ancestor of the bad one`);
+  const list = git(repo.top, ['rev-list', '--reverse', '--first-parent', bad, `^${good}`, '--'])
+    .split('\n')
+    .filter(Boolean);
+  if (list.length === 0) throw new GitError('the good and the bad commit are the same');
+  return [good, ...list];
+}
+
+export function firstParent(repo: Repo, commit: string): string {
+  try {
+    return git(repo.top, ['rev-parse', '--verify', '--quiet', `${commit}^1`]);
+  } catch {
+    throw new GitError(`${commit.slice(0, 12)} has no parent: give --parent`);
+  }
+}
+
+export function subjectOf(repo: Repo, commit: string): string {
+  try {
+    return git(repo.top, ['show', '-s', '--format=%s', commit]);
+  } catch {
+    return '';
+  }
+}
+
+/** Private worktrees, one per job slot, under one temporary directory. */
+export class Worktrees {
+  readonly root: string;
+  private readonly dirs: string[] = [];
+  private closed = false;
+
+  constructor(private readonly repo: Repo) {
+    this.root = realpathSync(mkdtempSync(join(tmpdir(), 'bisect-report-')));
+  }
+
+  /** Creates slot i's worktree at `commit` (detached; no branch is created). */
+  async add(commit: string): Promise<string> {
+    const dir = join(this.root, `job-${this.dirs.length + 1}`);
+    this.dirs.push(dir);
+    await gitAsync(this.repo.top, ['worktree', 'add', '--detach', '--force', '--quiet', dir, commit]);
+    return dir;
+  }
+
+  /** Moves a worktree to another commit, discarding changes a test made to tracked files. */
+  async checkout(dir: string, commit: string): Promise<void> {
+    await gitAsync(dir, ['checkout', '--detach', '--force', '--quiet', commit]);
+  }
+
+  /** Directory the test runs in: the same place relative to the top as the user's, if it exists there. */
+  cwdFor(dir: string, exists: (path: string) => boolean): string {
+    if (!this.repo.prefix) return dir;
+    const sub = join(dir, this.repo.prefix);
+    return exists(sub) ? sub : dir;
+  }
+
+  /** Removes every worktree and the temporary directory; safe to call more than once. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    let leftover = false;
+    for (const dir of this.dirs) {
+      const r = spawnSync('git', ['worktree', 'remove', '--force', '--force', dir], {
+        cwd: this.repo.top,
+        env: gitEnv(),
+        stdio: 'ignore',
+      });
+      if (r.status !== 0) leftover = true;
+    }
+    rmSync(this.root, { recursive: true, force: true });
+    if (leftover || this.listed()) {
+      spawnSync('git', ['worktree', 'prune'], { cwd: this.repo.top, env: gitEnv(), stdio: 'ignore' });
+    }
+  }
+
+  private listed(): boolean {
+    const r = spawnSync('git', ['worktree', 'list', '--porcelain'], {
+      cwd: this.repo.top,
+      env: gitEnv(),
+      encoding: 'utf8',
+    });
+    return (r.stdout ?? '')
+      .split('\n')
+      .some((l) => l.startsWith('worktree ') && l.slice(9).startsWith(this.root));
+  }
+}
