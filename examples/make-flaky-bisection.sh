@@ -6,7 +6,8 @@
 #
 # Environment: BISECT_REPORT_CLI (default: <repo>/dist/cli/index.js), NODE (default: node),
 # RUNS (runs per commit, default 8), MIN_FAILURES (default 2), FAIL_PERCENT (chance that one run on
-# a bad commit fails, default 50), SEED (default 7). Next to the log it writes OUT_LOG.bisectlog
+# a bad commit fails, default 50), SEED (default 7), PLAIN=1 (bisect with plain `git bisect run
+# ./test.sh`, one run per commit, instead of the wrapper). Next to the log it writes OUT_LOG.bisectlog
 # (`git bisect log`) and OUT_LOG.culprit (`git rev-parse refs/bisect/bad`, empty when none).
 set -eu
 
@@ -19,6 +20,7 @@ runs=${RUNS:-8}
 min_failures=${MIN_FAILURES:-2}
 fail_percent=${FAIL_PERCENT:-50}
 seed=${SEED:-7}
+plain=${PLAIN:-}
 
 mkdir -p "$(dirname "$out")"
 case $out in /*) ;; *) out=$(pwd)/$out ;; esac
@@ -59,9 +61,9 @@ done
 # decided by a hash of (seed, commit, run index) so the whole bisection is reproducible.
 cat > test.sh <<SCRIPT
 #!/bin/sh
-echo "test: run \$BISECT_REPORT_RUN of \$BISECT_REPORT_RUNS on \$(git rev-parse --short HEAD)"
+echo "test: run \${BISECT_REPORT_RUN:-1} of \${BISECT_REPORT_RUNS:-1} on \$(git rev-parse --short HEAD)"
 if grep -q fast parser.txt; then
-  h=\$(printf '%s-%s-%s' '$seed' "\$BISECT_REPORT_COMMIT" "\$BISECT_REPORT_RUN" | cksum | cut -d' ' -f1)
+  h=\$(printf '%s-%s-%s' '$seed' "\${BISECT_REPORT_COMMIT:-\$(git rev-parse HEAD)}" "\${BISECT_REPORT_RUN:-1}" | cksum | cut -d' ' -f1)
   if [ \$((h % 100)) -lt $fail_percent ]; then
     echo "FAIL: tokenizer returned a truncated token"
     exit 1
@@ -75,8 +77,13 @@ chmod +x test.sh
 {
   echo "\$ git bisect start HEAD v1.0"
   git bisect start HEAD v1.0 || true
-  echo "\$ git bisect run $node bisect-report run --runs $runs --min-failures $min_failures -- ./test.sh"
-  git bisect run "$node" "$cli" run --runs "$runs" --min-failures "$min_failures" -- ./test.sh || true
+  if [ -n "$plain" ]; then
+    echo "\$ git bisect run ./test.sh"
+    git bisect run ./test.sh || true
+  else
+    echo "\$ git bisect run $node bisect-report run --runs $runs --min-failures $min_failures -- ./test.sh"
+    git bisect run "$node" "$cli" run --runs "$runs" --min-failures "$min_failures" -- ./test.sh || true
+  fi
   echo "\$ git bisect log"
   git bisect log || true
 } > "$out" 2>&1

@@ -1,31 +1,20 @@
-// `npm run demo`: runs the BUILT action (dist/index.js) the way a GitHub runner would, on an example
-// log, in dry-run, with no token and no network. Prints the action's log (including the issue it
-// would file), then the job summary Markdown and the step outputs.
+// `npm run demo`: the README's own case, offline, in a few seconds. It builds a small real
+// repository whose test fails only some of the time after one commit (examples/make-flaky-bisection.sh),
+// bisects it with plain `git bisect run` and through `bisect-report run`, and shows what git named and
+// what bisect-report says about each answer. The two logs stay in examples/out/ for `npm run preview`.
 //
-//   npm run demo                      # examples/syzkaller-cause.txt (or the first example log)
-//   npm run demo -- path/to/bisect.log
+//   npm run demo                      # the flaky-test story
+//   npm run demo -- path/to/bisect.log  # the BUILT action (dist/index.js) on your log, dry-run, no token
 //
 // BISECT_REPORT_DIST=/some/dir runs that build instead of dist/ (the tests use it).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const distDir = process.env.BISECT_REPORT_DIST ? resolve(process.env.BISECT_REPORT_DIST) : join(root, 'dist');
 const action = join(distDir, 'index.js');
-const PREFERRED_EXAMPLE = 'examples/syzkaller-cause.txt';
-
-/** The preferred example log, else the first plain file in examples/ that is not a script. */
-function defaultExample() {
-  if (existsSync(join(root, PREFERRED_EXAMPLE))) return PREFERRED_EXAMPLE;
-  const dir = join(root, 'examples');
-  const names = existsSync(dir) ? readdirSync(dir).sort() : [];
-  const log = names.find(
-    (n) => !/\.(sh|mjs|js|ts|md)$/.test(n) && !n.startsWith('.') && statSync(join(dir, n)).isFile(),
-  );
-  return log ? `examples/${log}` : null;
-}
 
 /** Parses $GITHUB_OUTPUT: `name<<DELIMITER\nvalue\nDELIMITER` blocks (and plain `name=value` lines). */
 function parseOutputFile(text) {
@@ -61,13 +50,7 @@ function readableLog(text) {
     .join('\n');
 }
 
-function main() {
-  const arg = process.argv[2];
-  const example = arg ?? defaultExample();
-  if (!example) {
-    console.error('demo: no example log found in examples/ (pass one: npm run demo -- path/to/log)');
-    return 2;
-  }
+function actionDemo(example) {
   if (!existsSync(action)) {
     console.error(`demo: ${relative(root, action)} is missing: run npm run package first`);
     return 2;
@@ -122,4 +105,75 @@ function main() {
   }
 }
 
-process.exitCode = main();
+const cli = join(distDir, 'cli', 'index.js');
+const REAL_CULPRIT_SUBJECT = 'parser: switch tokenizer to fast path';
+
+/** Runs examples/make-flaky-bisection.sh; returns the console log and the commit git named. */
+function bisect(out, plainRun) {
+  const env = { ...process.env, NODE: process.execPath, BISECT_REPORT_CLI: cli, RUNS: '8', SEED: '7' };
+  if (plainRun) env.PLAIN = '1';
+  else delete env.PLAIN;
+  const r = spawnSync('sh', [join(root, 'examples', 'make-flaky-bisection.sh'), out], {
+    env,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`make-flaky-bisection.sh failed: ${(r.stderr || r.stdout).trim()}`);
+  const log = readFileSync(out, 'utf8');
+  const named = /^([0-9a-f]{40}) is the first bad commit$/m.exec(log)?.[1] ?? null;
+  const subject = named ? (new RegExp(`^\\[${named}\\] (.*)$`, 'm').exec(log)?.[1] ?? '') : '';
+  return { named, subject };
+}
+
+/** What bisect-report's CLI says about a log: its first lines (which commit, how sure, what next). */
+function verdict(log) {
+  const r = spawnSync(process.execPath, [cli, log], { encoding: 'utf8' });
+  const lines = r.stdout.split('\n').slice(1);
+  const next = lines.findIndex((l) => l.startsWith('  Next:'));
+  return lines.slice(0, next >= 0 ? next + 2 : 3).map((l) => `  ${l}`);
+}
+
+function flakyDemo() {
+  if (!existsSync(cli)) {
+    console.error(`demo: ${relative(root, cli)} is missing: run npm run package first`);
+    return 2;
+  }
+  const outDir = join(root, 'examples', 'out');
+  mkdirSync(outDir, { recursive: true });
+  console.log(
+    'A test that fails half the time, after one commit among 24 (a scratch repository, built now).',
+  );
+  console.log(`The real culprit: "${REAL_CULPRIT_SUBJECT}". git and bisect-report do not know that.\n`);
+  const cases = [
+    {
+      title: '1. Plain `git bisect run ./test.sh` (one run per commit)',
+      log: join(outDir, 'demo-plain.log'),
+      plain: true,
+    },
+    {
+      title: '2. Through the wrapper: `git bisect run bisect-report run --runs 8 -- ./test.sh`',
+      log: join(outDir, 'demo-wrapper.log'),
+      plain: false,
+    },
+  ];
+  for (const c of cases) {
+    const { named, subject } = bisect(c.log, c.plain);
+    const right = subject === REAL_CULPRIT_SUBJECT;
+    console.log(c.title);
+    console.log(
+      named
+        ? `  git says:  ${named.slice(0, 12)} "${subject}" is the first bad commit  (${right ? 'right' : 'wrong'})`
+        : '  git says:  no first bad commit',
+    );
+    console.log('  bisect-report says:');
+    console.log(verdict(c.log).join('\n'));
+    console.log('');
+  }
+  console.log(`The logs: ${relative(root, outDir)}/demo-plain.log, demo-wrapper.log`);
+  console.log(
+    'The job summary the action writes for them, rendered: npm run preview, then open preview/index.html',
+  );
+  console.log('The action itself on a log, dry-run: npm run demo -- path/to/bisect.log');
+  return 0;
+}
+
+process.exitCode = process.argv[2] ? actionDemo(process.argv[2]) : flakyDemo();

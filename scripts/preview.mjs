@@ -5,7 +5,8 @@
 // temporary folder and renders the hand-built reports in test/fixtures/reports.ts, plus every log in
 // examples/ when the sources can read it. Nothing is fetched; the page has no external references.
 //
-//   npm run preview                 # writes preview/index.html and preview/<name>.md
+//   npm run preview                 # writes preview/index.html and preview/<name>.{md,html}
+//                                   # (first the logs `npm run demo` left in examples/out/)
 //   node scripts/preview.mjs OUTDIR # writes somewhere else
 import {
   existsSync,
@@ -131,12 +132,11 @@ function escapeHtml(s) {
 }
 
 /** The example logs in examples/ read through the sources (skipped with a notice if that fails). */
-async function exampleReports(build) {
-  const dir = join(root, 'examples');
+async function exampleReports(build, dir = join(root, 'examples'), only = () => true) {
   const names = existsSync(dir)
     ? readdirSync(dir)
         .filter((n) => !/\.(sh|mjs|js|ts|md|json|ya?ml)$/.test(n) && !n.startsWith('.'))
-        .filter((n) => statSync(join(dir, n)).isFile())
+        .filter((n) => statSync(join(dir, n)).isFile() && only(n))
         .sort()
     : [];
   if (names.length === 0) return [];
@@ -174,6 +174,12 @@ async function main() {
         reports: [fx.foundContradicted],
       },
       { name: 'found-trusted', hint: 'git bisect run, verified', reports: [fx.foundTrusted] },
+      {
+        name: 'found-range',
+        hint: 'git bisect run, a range rather than one commit',
+        reports: [fx.foundRange],
+      },
+      { name: 'found-unreliable', hint: 'git bisect run, one run per commit', reports: [fx.foundUnreliable] },
       { name: 'ambiguous', hint: 'skipped commits leave a range', reports: [fx.ambiguous] },
       { name: 'fix-bisection', hint: 'fix bisection', reports: [fx.fixBisection] },
       {
@@ -185,6 +191,14 @@ async function main() {
     const examples = await exampleReports(build);
     if (examples.length)
       scenarios.splice(2, 0, { name: 'examples', hint: 'logs in examples/', reports: examples });
+    // The two bisections `npm run demo` made (plain git bisect run, and through the wrapper).
+    const demo = await exampleReports(build, join(root, 'examples', 'out'), (n) => /^demo-.*\.log$/.test(n));
+    if (demo.length)
+      scenarios.unshift({
+        name: 'demo',
+        hint: 'npm run demo: a flaky test, plain and wrapped',
+        reports: demo,
+      });
     mkdirSync(outDir, { recursive: true });
     const marked = new Marked({ gfm: true });
     const cards = [];
@@ -192,7 +206,10 @@ async function main() {
       const md = renderSummary(s.reports, ctx);
       writeFileSync(join(outDir, `${s.name}.md`), md);
       writeFileSync(join(outDir, `${s.name}.json`), JSON.stringify({ reports: s.reports }, null, 1) + '\n');
-      cards.push({ name: s.name, hint: s.hint, html: githubAlerts(marked.parse(md)) });
+      const card = { name: s.name, hint: s.hint, html: githubAlerts(marked.parse(md)) };
+      cards.push(card);
+      // One page per scenario too, for screenshots of a single summary (docs/first-screen-*.png).
+      writeFileSync(join(outDir, `${s.name}.html`), page(`bisect-report — ${s.name}`, [card]));
     }
     const html = page('bisect-report — job summary preview', cards);
     writeFileSync(join(outDir, 'index.html'), html);

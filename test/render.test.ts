@@ -62,7 +62,7 @@ describe('job summary', () => {
     expect(md).toContain(`(https://github.com/example-org/kernel/commit/${culprit})`);
     // The alert says why in words, quoting the off-signature title in code.
     const [a] = alerts(md);
-    expect(a.text).toMatch(/Do not act on this culprit/);
+    expect(a.text).toMatch(/Almost certainly wrong \(P < 0\.1%\): the runs contradict/);
     expect(a.text).toContain('SYZFAIL: wrong response packet');
     // Ledger: the culprit row has 0 hits, 1 other crash, 9 clean, and disagrees with the tool.
     const ledgerTable = tables(md).find((t) => textOf(t.children![0]).includes('Hits'))!;

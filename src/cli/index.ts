@@ -7,7 +7,8 @@ if (nodeMajor < MIN_NODE_MAJOR) {
   process.stderr.write(
     `bisect-report: needs Node ${MIN_NODE_MAJOR} or later (this is Node ${process.versions.node})\n`,
   );
-  process.exit(2);
+  // As a `git bisect run` script, 128 stops the bisection instead of marking the commit bad.
+  process.exit(process.argv[2] === 'run' ? 128 : 2);
 }
 
 runCli(process.argv.slice(2)).then(

@@ -7,14 +7,17 @@ import type { Report } from '../model.js';
 import { ROOT_CAUSE_DOUBTS } from '../analyse/plausibility.js';
 import type { RenderContext } from './context.js';
 import { formatDisplayName, formatOf } from '../formats/registry.js';
+import { verdictOf } from './verdict.js';
 import { cell, code, codeBlock, inline, isLogin, isSha, richText } from './escape.js';
 import { trustRank } from './outputs.js';
 import {
   culpritVerb,
   fmtDuration,
   fmtProb,
+  fmtP,
   fmtBayes,
   fmtRate,
+  isMereLead,
   ledger,
   type LedgerRow,
   plural,
@@ -134,39 +137,46 @@ export function verdictAlert(report: Report, ctx: RenderContext): string[] {
   const firstReason = t?.reasons?.[0]?.message ? richText(t.reasons[0].message, 400) : '';
   const why = weakest || firstReason;
   const reason = report.reason ? richText(report.reason, 400) : '';
-  const p = t ? fmtProb(t.probability, true) : '';
+  const p = t ? fmtP(t.probability) : '';
 
   if (report.status === 'found' && t) {
     const range = rangeWords(report, ctx);
     switch (t.label) {
       case 'verified':
-        return alert('TIP', [`**Trust this culprit** (P = ${p}): it is verified on both sides.`, why]);
+        return alert('TIP', [`**Trust this culprit** (${p}): it is verified on both sides.`, why]);
       case 'likely': {
-        if (t.probability >= 0.6)
-          return alert('NOTE', [`**Probably right** (P = ${p}), but not verified.`, why]);
+        if (!isMereLead(t)) return alert('NOTE', [`**Probably right** (${p}), but not verified.`, why]);
+        const single = t.reasons.find(
+          (x) => x.code === 'plain-bisect-no-repeats' || x.code === 'single-run-verdict',
+        );
+        if (single)
+          return alert('WARNING', [
+            `**Best lead, not proven** (${p}): each commit ran the test once, so a flaky test could have sent the search anywhere.`,
+            why,
+          ]);
         // Trusted yet below even odds: say which half of the judgement holds it back.
         const location = t.locationProbability ?? 1;
         const root = t.rootCauseProbability ?? 1;
         if (location >= 0.9 && root < 0.6) {
           const doubt = t.reasons.find((x) => ROOT_CAUSE_DOUBTS.has(x.code));
           return alert('NOTE', [
-            `**Best lead, not yet proven** (P = ${p}): the runs place the change here (${fmtProb(location)}), ` +
+            `**Best lead, not yet proven** (${p}): the runs place the change here (${fmtProb(location)}), ` +
               `but whether this commit caused the failure or only exposed an older bug is less sure (${fmtProb(root)}).`,
             doubt ? richText(doubt.message, 400) : why,
           ]);
         }
-        return alert('NOTE', [`**Best lead, not yet proven** (P = ${p}).`, why]);
+        return alert('NOTE', [`**Best lead, not yet proven** (${p}).`, why]);
       }
       case 'range':
         return alert('WARNING', [
-          `**The answer is a range, not one commit**${range ? `: ${range}` : ''} (P = ${p}).`,
+          `**The answer is a range, not one commit**${range ? `: ${range}` : ''}; the commit the log names has ${p}.`,
           why,
         ]);
       case 'unreliable':
-        return alert('WARNING', [`**Do not rely on this culprit** (P = ${p}).`, why]);
+        return alert('WARNING', [`**Do not rely on this culprit** (${p}).`, why]);
       case 'contradicted':
         return alert('CAUTION', [
-          `**Do not act on this culprit**: the runs contradict it (P = ${p}).`,
+          `**Almost certainly wrong** (${p}): the runs contradict the commit the log names.`,
           why || (range ? `The culprit most likely lies in ${range}.` : ''),
         ]);
     }
@@ -175,7 +185,7 @@ export function verdictAlert(report: Report, ctx: RenderContext): string[] {
     case 'ambiguous': {
       const n = report.candidates.length;
       return alert('WARNING', [
-        `**No single culprit**: the bisection ended with ${plural(n, 'candidate')}${t ? ` (P = ${p} that it is one of them)` : ''}.`,
+        `**No single culprit**: the bisection ended with ${plural(n, 'candidate')}${t ? ` (${p} that it is one of them)` : ''}.`,
         reason || why,
       ]);
     }
@@ -210,32 +220,71 @@ function titleText(report: Report): string {
 function headline(report: Report, ctx: RenderContext, opts: SectionOptions): string[] {
   const out: string[] = [];
   const level = opts.heading ?? 3;
+  const v = verdictOf(report);
   if (!opts.noTitle) {
     const fix = report.direction === 'fix' ? 'Fix for ' : '';
-    out.push(heading(level, `${reportIcon(report)} ${fix}${titleText(report)}`), '');
+    out.push(heading(level, `${v.icon} ${fix}${titleText(report)}`), '');
   }
   const c = report.culprit;
   const facts: string[] = [];
   if (c && (report.status === 'found' || report.status === 'ambiguous')) {
-    const bits = [`**${culpritVerb(report.direction)}** ${commitRef(c.sha, ctx)} ${inline(c.subject, 160)}`];
-    bits.push(`by **${authorText(report, ctx, opts.author)}**`);
-    if (c.date) bits.push(inline(c.date, 60));
-    facts.push(bits.join(' · '));
+    const commit = `${commitRef(c.sha, ctx)} ${inline(c.subject, 160)}`;
+    const who = `by **${authorText(report, ctx, opts.author)}**`;
+    const range = rangeWords(report, ctx);
+    const verb = culpritVerb(report.direction);
+    switch (report.status === 'found' ? v.sureness : 'range') {
+      case 'range':
+        facts.push(
+          range
+            ? `**Somewhere in ${range}** · the log names ${commit} ${who}`
+            : `**${verb}** ${commit} · ${who} (one of several)`,
+        );
+        break;
+      case 'wrong':
+        facts.push(
+          `**Not this commit**: the log names ${commit} ${who}` +
+            (range ? ` · the culprit is most likely in ${range}` : ''),
+        );
+        break;
+      case 'doubtful':
+        facts.push(`**Unconfirmed**: the log names ${commit} ${who}`);
+        break;
+      case 'lead':
+        facts.push(`**Best lead: ${verb.toLowerCase()}** ${commit} · ${who}`);
+        break;
+      default: {
+        const bits = [`**${verb}** ${commit}`, who];
+        if (c.date) bits.push(inline(c.date, 60));
+        facts.push(bits.join(' · '));
+      }
+    }
   } else {
     facts.push(`**${capitalise(STATUS_WORDS[report.status] ?? report.status)}**`);
   }
+  out.push(facts.join(''), '');
+  return out;
+}
+
+/** The one thing to do next, with its command when there is one. */
+function nextStep(report: Report): string[] {
+  const v = verdictOf(report);
+  const out = [`**Next:** ${v.next}${v.command ? ':' : '.'}`, ''];
+  if (v.command) out.push(codeBlock(v.command, 'sh'), '');
+  return out;
+}
+
+/** Label, source, format, size: a line of facts under the verdict. */
+function metaLine(report: Report): string[] {
   const meta: string[] = [];
   if (report.trust) meta.push(`Trust ${trustWords(report)}`);
-  if (report.flaky) meta.push('🎲 flaky reproducer');
+  if (report.flaky) meta.push('🎲 flaky test');
   meta.push(
     `${code(report.source, { max: 120 })} (${formatOf(report) || report.format === 'unknown' ? formatDisplayName(report.format) : inline(report.format)})`,
   );
   const tested = report.revisionsTested ?? report.steps.length;
   if (tested) meta.push(`${plural(tested, 'commit')} tested`);
   if (report.timing?.totalSeconds) meta.push(`⏱ ${fmtDuration(report.timing.totalSeconds)}`);
-  // Two lines of one paragraph (hard break), so the facts read as a block.
-  out.push(facts.join('') + '  ', meta.join(' · '), '');
-  return out;
+  return [meta.join(' · '), ''];
 }
 
 function capitalise(s: string): string {
@@ -274,7 +323,7 @@ function posteriorBlock(report: Report, ctx: RenderContext): string[] {
     facts.push(`95% range: **${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`);
   if (report.culprit && report.status === 'found')
     facts.push(
-      `P(reported ${report.direction === 'fix' ? 'fix' : 'culprit'}) = ${fmtProb(t.probability, true)}`,
+      `${fmtP(t.probability).replace('P', `P(reported ${report.direction === 'fix' ? 'fix' : 'culprit'})`)}`,
     );
   const rates: string[] = [];
   const q = fmtRate(t.reproRate);
@@ -585,8 +634,11 @@ export function renderReportSection(report: Report, ctx: RenderContext, opts: Se
   const level = opts.heading ?? 3;
   const sub = level + 1;
   const out: string[] = [];
+  // The first screen: which commit, how sure, what to do next; then the facts and the evidence.
   out.push(...headline(report, ctx, opts));
   out.push(...verdictAlert(report, ctx));
+  out.push(...nextStep(report));
+  out.push(...metaLine(report));
   out.push(...culpritNotes(report, ctx));
   if (detail < 3) {
     out.push(...candidatesTable(report, ctx, detail, sub));

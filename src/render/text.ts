@@ -5,7 +5,8 @@
 import type { Report } from '../model.js';
 import { plain } from './escape.js';
 import { formatDisplayName } from '../formats/registry.js';
-import { culpritVerb, fmtProb, ledger, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
+import { verdictOf } from './verdict.js';
+import { ledger, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
 
 function sha(s: string | null | undefined): string {
   return shortSha(s) ?? plain(s ?? '?', 90);
@@ -18,34 +19,35 @@ export function renderText(reports: Report[]): string {
     if (out.length) out.push('');
     const fmt = formatDisplayName(r.format);
     out.push(`${plain(r.source, 300)} (${fmt}${r.direction === 'fix' ? ', fix bisection' : ''})`);
+    // First: which commit, how sure, what to do next (./verdict.ts); then the details.
+    const v = verdictOf(r);
     const c = r.culprit;
-    const status = STATUS_WORDS[r.status] ?? r.status;
-    if (c) {
-      const who = c.author?.name ? ` — ${plain(c.author.name, 80)}` : '';
-      out.push(
-        `  ${status}: ${culpritVerb(r.direction).toLowerCase()} ${sha(c.sha)} ${plain(c.subject, 200)}${who}`,
-      );
-    } else {
-      out.push(`  ${status}${r.crash?.title ? `: ${plain(r.crash.title, 200)}` : ''}`);
-    }
-    if (r.trust) {
-      out.push(
-        `  trust: ${r.trust.label.toUpperCase()} (P = ${fmtProb(r.trust.probability, true)})${r.flaky ? ', flaky reproducer' : ''}`,
-      );
-    } else if (r.flaky) {
-      out.push('  flaky reproducer');
-    }
-    if (r.reason) out.push(`  ${plain(r.reason, 400)}`);
-    const weakest = r.trust?.weakestLink?.message;
-    if (weakest) out.push(`  weakest link: ${plain(weakest, 400)}`);
+    const commitWords = c
+      ? `${sha(c.sha)} ${plain(c.subject, 200)}${c.author?.name ? ` — ${plain(c.author.name, 80)}` : ''}`
+      : '';
     const r95 = r.trust?.range95;
-    if (r95 && r95.commits > 1) {
-      const ends = r95.gitRange
+    const rangeEnds = r95
+      ? r95.gitRange
         ? plain(r95.gitRange, 90)
         : r95.first && r95.last
           ? `${sha(r95.first)}..${sha(r95.last)}`
-          : '';
-      out.push(`  95% range: ${r95.commits} commits${ends ? ` ${ends}` : ''}`);
+          : ''
+      : '';
+    if (v.sureness === 'range' && c && r.status === 'found') {
+      out.push(`  ${v.lead}${rangeEnds ? ` ${rangeEnds}` : ''} (the log names ${commitWords})`);
+    } else if (c && v.lead) {
+      out.push(`  ${v.lead} ${commitWords}`);
+    } else if (r.crash?.title) {
+      out.push(`  ${STATUS_WORDS[r.status] ?? r.status}: ${plain(r.crash.title, 200)}`);
+    }
+    out.push(`  ${v.sure}${r.flaky ? ' The test is flaky.' : ''}`);
+    out.push(`  Next: ${v.next}${v.command ? ':' : '.'}`);
+    if (v.command) out.push(`    ${v.command}`);
+    if (r.reason) out.push(`  ${plain(r.reason, 400)}`);
+    const weakest = r.trust?.weakestLink?.message;
+    if (weakest) out.push(`  weakest link: ${plain(weakest, 400)}`);
+    if (r95 && r95.commits > 1 && v.sureness !== 'range') {
+      out.push(`  95% range: ${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`);
     }
     for (const cand of r.candidates.slice(0, 20))
       out.push(`  candidate ${sha(cand.sha)} ${plain(cand.subject, 200)}`);

@@ -27,8 +27,23 @@ export const STATUS_ICON: Record<Status, string> = {
   unrecognized: '❔',
 };
 
+/** Reasons that mean the runs could not show a flaky test: the answer rests on one run per commit. */
+const SINGLE_RUN_CODES = new Set(['plain-bisect-no-repeats', 'single-run-verdict']);
+
+/**
+ * A `likely` culprit that is only the best lead: below even-ish odds, or resting on one run per
+ * commit (nothing in such a log can reveal a flaky test). It is shown as a lead, never "probably right".
+ */
+export function isMereLead(trust: Trust): boolean {
+  return (
+    trust.label === 'likely' &&
+    (trust.probability < 0.6 || trust.reasons.some((x) => SINGLE_RUN_CODES.has(x.code)))
+  );
+}
+
 export function reportIcon(r: Report): string {
-  if (r.status === 'found' && r.trust) return LABEL_ICON[r.trust.label];
+  if (r.status === 'found' && r.trust)
+    return isMereLead(r.trust) ? LABEL_ICON.range : LABEL_ICON[r.trust.label];
   if (r.status === 'ambiguous' && r.trust) return LABEL_ICON[r.trust.label];
   return STATUS_ICON[r.status] ?? '❔';
 }
@@ -49,22 +64,11 @@ export function culpritVerb(direction: Direction): string {
 
 // ---------------------------------------------------------------- numbers
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** A probability for people: 94%, 99.9%, <0.1% → 3×10⁻¹¹ when `exact`. */
-export function fmtProb(p: number | null | undefined, exact = false): string {
+/**
+ * A probability for people, the one format used everywhere (one number must read the same in every
+ * place it appears): 94%, 99.9%, 3.2%, <0.1%.
+ */
+export function fmtProb(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return '—';
   if (p >= 1) return '100%';
   if (p <= 0) return '0%';
@@ -72,9 +76,13 @@ export function fmtProb(p: number | null | undefined, exact = false): string {
   if (p > 0.99) return `${(p * 100).toFixed(1)}%`;
   if (p >= 0.1) return `${(p * 100).toFixed(0)}%`;
   if (p >= 0.001) return `${(p * 100).toFixed(1)}%`;
-  if (!exact) return '<0.1%';
-  const [mant, exp] = p.toExponential(0).split('e');
-  return `${mant}×10${exp.replace(/^\+/, '').replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+  return '<0.1%';
+}
+
+/** "P = 63%", "P < 0.1%", "P > 99.9%": the probability that the named commit is the culprit. */
+export function fmtP(p: number | null | undefined): string {
+  const s = fmtProb(p);
+  return s.startsWith('<') || s.startsWith('>') ? `P ${s[0]} ${s.slice(1)}` : `P = ${s}`;
 }
 
 export function fmtRate(r: { mean: number; low: number; high: number } | null | undefined): string | null {
@@ -226,6 +234,20 @@ export function ledger(report: Report): LedgerRow[] {
     };
   });
 }
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** A Bayes factor for a table: 3.2, 0.41, 10⁻¹¹, 10⁴. */
 export function fmtBayes(log10: number | null): string {

@@ -1,0 +1,111 @@
+/**
+ * The first screen of a summary section must answer, in words: which commit, how sure, and the one
+ * thing to do next. Checked on the first 15 lines for a trusted, an unreliable, a contradicted and a
+ * range result, in the job summary and in the CLI's text.
+ */
+import type { Report } from '../src/model.js';
+import { renderSummary } from '../src/render/summary.js';
+import { renderText } from '../src/render/text.js';
+import * as fx from './fixtures/reports.js';
+
+const ctx = {
+  serverUrl: 'https://github.com',
+  repository: 'example-org/app',
+  runUrl: 'https://github.com/example-org/app/actions/runs/1',
+  authorLogins: {},
+};
+
+function firstLines(report: Report, n = 15): string {
+  return renderSummary([report], ctx).split('\n').slice(0, n).join('\n');
+}
+
+describe('the first 15 lines of a summary section', () => {
+  test('trusted: the culprit, "Trust this culprit", and fix or revert', () => {
+    const head = firstLines(fx.foundTrusted);
+    expect(head).toMatch(/^### ✅ /m);
+    expect(head).toMatch(/\*\*Caused by\*\* \[`e8b8c3d3b493`\]/);
+    expect(head).toContain('**Trust this culprit** (P = 99.7%)');
+    expect(head).toContain('**Next:** fix or revert this commit.');
+  });
+
+  test('unreliable: no "Caused by", no green, and a command to run', () => {
+    const head = firstLines(fx.foundUnreliable);
+    expect(head).not.toContain('Caused by');
+    expect(head).not.toMatch(/✅|🟢|Probably right/);
+    expect(head).toMatch(/\*\*Unconfirmed\*\*: the log names \[`e8b8c3d3b493`\]/);
+    expect(head).toContain('**Do not rely on this culprit** (P = 8.0%)');
+    expect(head).toMatch(/\*\*Next:\*\* bisect again the 20 commits most likely to hold the culprit/);
+    expect(head).toMatch(
+      /^git bisect start [0-9a-f]{12} [0-9a-f]{12}\^ && git bisect run bisect-report run --runs 10 -- \.\/test\.sh$/m,
+    );
+  });
+
+  test('contradicted: "Not this commit", where it most likely is, and the re-test plan', () => {
+    const head = firstLines(fx.foundContradicted);
+    expect(head).not.toMatch(/Caused by|culprit found/i);
+    expect(head).toMatch(/^### ⛔ /m);
+    expect(head).toMatch(/\*\*Not this commit\*\*: the log names \[`efb84a4e0381`\]/);
+    expect(head).toContain('the culprit is most likely in 24 commits');
+    expect(head).toContain('**Almost certainly wrong** (P < 0.1%)');
+    expect(head).toContain('**Next:** follow the re-test plan below (2 commits, 30 runs).');
+  });
+
+  test('range: "Somewhere in N commits" first, the named commit second, and the re-bisect command', () => {
+    const head = firstLines(fx.foundRange);
+    expect(head).not.toMatch(/Caused by|culprit found/i);
+    expect(head).toMatch(/^### 🟡 /m);
+    expect(head).toMatch(/\*\*Somewhere in 3 commits `[0-9a-f]{40}\^\.\.[0-9a-f]{40}`\*\* · the log names/);
+    expect(head).toContain('the commit the log names has P = 15%');
+    expect(head).toMatch(/bisect again the 3 commits most likely to hold the culprit, 20 runs each/);
+    expect(head).toMatch(
+      /^git bisect start [0-9a-f]{12} [0-9a-f]{12}\^ && git bisect run bisect-report run --runs 20 -- \.\/test\.sh$/m,
+    );
+  });
+
+  test('a likely culprit resting on one run per commit is a lead, never "Probably right" or green', () => {
+    const plainLikely: Report = {
+      ...fx.foundTrusted,
+      trust: {
+        ...fx.foundTrusted.trust!,
+        label: 'likely',
+        probability: 0.82,
+        reasons: [{ code: 'plain-bisect-no-repeats', message: 'Each commit was tested once.' }],
+      },
+    };
+    const head = firstLines(plainLikely);
+    expect(head).not.toMatch(/Probably right|🟢|✅/);
+    expect(head).toMatch(/^### 🟡 /m);
+    expect(head).toContain('**Best lead: caused by**');
+    expect(head).toContain('**Best lead, not proven** (P = 82%): each commit ran the test once');
+    expect(head).toMatch(/\*\*Next:\*\* check the culprit and its parent with many runs each/);
+    expect(head).toMatch(/^git checkout -q e8b8c3d3b493\^ && bisect-report run --runs 10 -- \.\/test\.sh; /m);
+  });
+});
+
+describe('the CLI text leads the same way', () => {
+  test.each([
+    [
+      'trusted',
+      fx.foundTrusted,
+      /^ {2}Caused by e8b8c3d3b493 .*\n {2}Sure \(P = 99\.7%\).*\n {2}Next: fix or revert this commit\./m,
+    ],
+    [
+      'unreliable',
+      fx.foundUnreliable,
+      /^ {2}Unconfirmed: the log names e8b8c3d3b493 .*\n {2}Unreliable \(P = 8\.0%\)/m,
+    ],
+    [
+      'contradicted',
+      fx.foundContradicted,
+      /^ {2}Not this commit: the log names efb84a4e0381 .*\n {2}Almost certainly wrong \(P < 0\.1%\)/m,
+    ],
+    [
+      'range',
+      fx.foundRange,
+      /^ {2}Somewhere in 3 commits \S+ \(the log names e8b8c3d3b493 .*\)\n {2}No single commit is certain/m,
+    ],
+  ])('%s', (_name, report, pattern) => {
+    const text = renderText([report]);
+    expect(text.split('\n').slice(0, 5).join('\n')).toMatch(pattern);
+  });
+});
