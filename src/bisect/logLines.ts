@@ -18,7 +18,7 @@ export const WINDOW_LINE = new RegExp(
 );
 export const POSITION_LINE = new RegExp(`^bisect-report bisect: commit=(${OID}) position=(\\d+)/(\\d+)`);
 export const RESULT_LINE =
-  /^bisect-report bisect: result=(culprit|not-reproduced|older|range|stopped) runs=(\d+) p=([0-9.]+)(?: .*?)?(?: reason=("(?:[^"\\]|\\.)*"))?$/;
+  /^bisect-report bisect: result=(culprit|not-reproduced|older|range|stopped) runs=(\d+) p=([0-9.]+)(?: (?!reason=)\S+)*(?: reason=("(?:[^"\\]|\\.)*"))?$/;
 
 export type ResultKind = 'culprit' | 'not-reproduced' | 'older' | 'range' | 'stopped';
 

@@ -1,0 +1,262 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST_CLI } from './helpers/paths.js';
+import { makeRepo, linearHistory, type ScratchRepo } from './helpers/gitRepo.js';
+import { runProcess, type ProcResult } from './helpers/run.js';
+
+/**
+ * `bisect-report bisect` / `verify` end to end: the built CLI as a real process, real git, scratch
+ * repositories with a known culprit, a test script whose flakiness is set by the environment
+ * (deterministic per commit and run, so these tests do not flake), real signals.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'br-bisect-'));
+const TEST = join(work, 'test.sh');
+// Fails at commits whose state.txt says BUG with probability REPRO %, elsewhere FALSE_ALARM %.
+writeFileSync(
+  TEST,
+  `#!/bin/sh
+[ -n "$COUNTER" ] && echo "$BISECT_REPORT_COMMIT $BISECT_REPORT_RUN/$BISECT_REPORT_RUNS $PWD" >> "$COUNTER"
+[ -n "$SLEEP" ] && sleep "$SLEEP"
+h=$(printf '%s' "$BISECT_REPORT_COMMIT:$BISECT_REPORT_RUN:$SEED" | cksum | cut -d' ' -f1)
+r=$((h % 100))
+if grep -q BUG state.txt; then
+  [ "$r" -lt "\${REPRO:-100}" ] && { echo "FAIL: parser crashed"; exit 1; }
+else
+  [ "$r" -lt "\${FALSE_ALARM:-0}" ] && { echo "FAIL: parser crashed"; exit 1; }
+fi
+exit 0
+`,
+);
+chmodSync(TEST, 0o755);
+
+interface RepoState {
+  head: string;
+  branch: string;
+  status: string;
+  worktrees: string;
+  stash: string;
+}
+
+/** Everything the user could notice: HEAD, branch, index + work tree, worktree list. */
+function snapshot(repo: ScratchRepo): RepoState {
+  return {
+    head: repo.git('rev-parse', 'HEAD'),
+    branch: repo.git('symbolic-ref', '-q', 'HEAD'),
+    status: repo.git('status', '--porcelain=v1', '--untracked-files=all'),
+    worktrees: repo.git('worktree', 'list', '--porcelain'),
+    stash: repo.git('stash', 'list'),
+  };
+}
+
+/** A 40-commit history with the culprit at 23, and local changes the command must not touch. */
+function scratch(n = 40, culprit = 23): { repo: ScratchRepo; shas: string[] } {
+  const repo = makeRepo('br-bisect-repo-');
+  const shas = linearHistory(repo, n, culprit);
+  writeFileSync(join(repo.dir, 'app.txt'), 'uncommitted edit\n');
+  writeFileSync(join(repo.dir, 'notes.txt'), 'untracked\n');
+  writeFileSync(join(repo.dir, 'staged.txt'), 'staged\n');
+  repo.git('add', 'staged.txt');
+  return { repo, shas };
+}
+
+function env(repo: ScratchRepo, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...repo.env, TMPDIR: work, ...extra };
+}
+
+function cli(repo: ScratchRepo, args: string[], extra: Record<string, string> = {}): Promise<ProcResult> {
+  return runProcess(process.execPath, [DIST_CLI, ...args], { cwd: repo.dir, env: env(repo, extra) });
+}
+
+const leftovers = () => readdirSync(work).filter((f) => f.startsWith('bisect-report-'));
+
+test('deterministic test: the right culprit, exit 0, a log that reads back with the culprit, repository untouched', async () => {
+  const { repo, shas } = scratch();
+  const before = snapshot(repo);
+  const counter = join(work, 'det.count');
+  const log = join(work, 'det.log');
+  const r = await cli(repo, ['bisect', '--good', shas[0], '--bad', 'HEAD', '--log', log, '--', TEST], {
+    COUNTER: counter,
+  });
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.code).toBe(0);
+  expect(r.stdout.trim()).toBe(shas[23]);
+  expect(r.stderr).toMatch(/leader [0-9a-f]{10} P=0\.\d{3}/);
+  expect(snapshot(repo)).toEqual(before);
+  expect(leftovers()).toEqual([]);
+
+  // Every run is in the log, and the test counted the same runs.
+  const text = readFileSync(log, 'utf8');
+  const runLines = text.split('\n').filter((l) => l.startsWith('bisect-report run: '));
+  const counted = readFileSync(counter, 'utf8').trim().split('\n');
+  expect(runLines.length).toBe(counted.length);
+  expect(runLines.length).toBeLessThanOrEqual(16);
+  // Tests ran in worktrees (never the user's), with the commit and run index in the environment.
+  for (const line of counted) {
+    const [commit, run, cwd] = line.split(' ');
+    expect(shas).toContain(commit);
+    expect(run).toMatch(/^\d+\/\d+$/);
+    expect(cwd.startsWith(repo.dir)).toBe(false);
+  }
+
+  const read = await runProcess(process.execPath, [DIST_CLI, '--json', log], {
+    cwd: repo.dir,
+    env: env(repo),
+  });
+  expect(read.code).toBe(0);
+  const report = JSON.parse(read.stdout).reports[0];
+  expect(report.status).toBe('found');
+  expect(report.culprit.sha).toBe(shas[23]);
+  expect(report.trust.positionsExact).toBe(true);
+  expect(report.trust.windowSize).toBe(40);
+  const culpritStep = report.steps.find((s: { commit: string }) => s.commit === shas[23]);
+  const parentStep = report.steps.find((s: { commit: string }) => s.commit === shas[22]);
+  expect(culpritStep.runs.failed).toBeGreaterThan(0);
+  expect(parentStep.runs.passed).toBeGreaterThan(0);
+  expect(['verified', 'likely']).toContain(report.trust.label);
+  detLog = log;
+}, 60000);
+
+let detLog = '';
+// The search stops at P ≥ 0.95 under its model (the trust model without drift); the trust label
+// still asks 0.98 under the drift model and more parent runs. Expected to pass once the trust
+// rework (issue 15) judges a culprit-and-parent check like this one: then turn it into test().
+test.failing('the deterministic log reads back as verified', async () => {
+  const read = await runProcess(process.execPath, [DIST_CLI, '--json', detLog], { env: process.env });
+  expect(JSON.parse(read.stdout).reports[0].trust.label).toBe('verified');
+});
+
+test('flaky test (60 % repro, 5 % false alarms) with --jobs 3: the right culprit', async () => {
+  const { repo, shas } = scratch();
+  const before = snapshot(repo);
+  const r = await cli(repo, ['bisect', '--good', 'v1.0', '--bad', 'main', '--jobs', '3', '--', TEST], {
+    REPRO: '60',
+    FALSE_ALARM: '5',
+    SEED: '4',
+  });
+  expect(r.code).toBe(0);
+  // Without --log the log goes to stdout.
+  expect(r.stdout).toContain(`# first bad commit: [${shas[23]}]`);
+  expect(snapshot(repo)).toEqual(before);
+  expect(leftovers()).toEqual([]);
+}, 60000);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${signal} mid-run: exit 3, worktrees removed, repository as before, log says stopped`, async () => {
+    const { repo, shas } = scratch(20, 7);
+    const before = snapshot(repo);
+    const log = join(work, `${signal}.log`);
+    const child = spawn(
+      process.execPath,
+      [DIST_CLI, 'bisect', '--good', shas[0], '--bad', 'HEAD', '--jobs', '2', '--log', log, '--', TEST],
+      { cwd: repo.dir, env: env(repo, { SLEEP: '0.4' }) },
+    );
+    let stderr = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+        if (/run 2:/.test(stderr)) child.kill(signal);
+      });
+      child.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(new RegExp(`interrupted by ${signal}`));
+    expect(snapshot(repo)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+    const read = await runProcess(process.execPath, [DIST_CLI, '--json', log], {
+      cwd: repo.dir,
+      env: env(repo),
+    });
+    const report = JSON.parse(read.stdout).reports[0];
+    expect(report.status).toBe('incomplete');
+    expect(report.reason).toMatch(/interrupted/);
+  }, 30000);
+}
+
+test('a command that cannot run stops with exit 3 and leaves the repository as it was', async () => {
+  const { repo, shas } = scratch(10, 4);
+  const before = snapshot(repo);
+  const r = await cli(repo, ['bisect', '--good', shas[0], '--bad', 'HEAD', '--', './no-such-test.sh']);
+  expect(r.code).toBe(3);
+  expect(r.stderr).toMatch(/cannot run \(exit 127\)/);
+  expect(snapshot(repo)).toEqual(before);
+  expect(leftovers()).toEqual([]);
+});
+
+test('a failure that does not reproduce: exit 1, "not-reproduced" in the log', async () => {
+  const { repo, shas } = scratch(10, 99 /* no commit is bad */);
+  const log = join(work, 'norepro.log');
+  const r = await cli(repo, ['bisect', '--good', shas[0], '--bad', 'HEAD', '--log', log, '--', TEST]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/does not reproduce/);
+  const read = await runProcess(process.execPath, [DIST_CLI, '--json', log], {
+    cwd: repo.dir,
+    env: env(repo),
+  });
+  expect(JSON.parse(read.stdout).reports[0].status).toBe('not-reproduced');
+}, 60000);
+
+test('verify: the real culprit is confirmed (exit 0), its parent is not (exit 1)', async () => {
+  const { repo, shas } = scratch(10, 6);
+  const ok = await cli(repo, ['verify', '--culprit', shas[6], '--', TEST], { REPRO: '70' });
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toContain(`# first bad commit: [${shas[6]}]`);
+  const wrong = await cli(repo, ['verify', '--culprit', shas[5], '--', TEST], { REPRO: '70' });
+  expect(wrong.code).toBe(1);
+  expect(wrong.stderr).toMatch(/does not reproduce at/);
+  const older = await cli(repo, ['verify', '--culprit', shas[8], '--parent', shas[7], '--', TEST]);
+  expect(older.code).toBe(1);
+  expect(older.stderr).toMatch(/fails too/);
+}, 60000);
+
+test('usage errors exit 2 with one line, no stack trace', async () => {
+  const { repo, shas } = scratch(5, 2);
+  for (const args of [
+    ['bisect', '--bad', 'HEAD', '--', TEST],
+    ['bisect', '--good', 'no-such-rev', '--bad', 'HEAD', '--', TEST],
+    ['bisect', '--good', shas[0], '--bad', 'HEAD'],
+    ['bisect', '--good', 'HEAD', '--bad', shas[0], '--', TEST],
+    ['bisect', '--good', shas[0], '--bad', 'HEAD', '--confidence', '2', '--', TEST],
+    ['verify', '--', TEST],
+  ]) {
+    const r = await cli(repo, args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.split('\n')[0]).toMatch(/^bisect-report (bisect|verify): /);
+  }
+  const outside = await runProcess(
+    process.execPath,
+    [DIST_CLI, 'bisect', '--good', 'a', '--bad', 'b', '--', TEST],
+    {
+      cwd: work,
+      env: env(repo),
+    },
+  );
+  expect(outside.code).toBe(2);
+  expect(existsSync(join(work, '.git'))).toBe(false);
+});
+
+test('--jobs 4 on a 0.3 s test: same answer, clearly faster than --jobs 1', async () => {
+  const { repo, shas } = scratch(40, 23);
+  const timed = async (jobs: number) => {
+    const t = Date.now();
+    const r = await cli(
+      repo,
+      ['bisect', '--good', shas[0], '--bad', 'HEAD', '--jobs', String(jobs), '--', TEST],
+      {
+        SLEEP: '0.3',
+      },
+    );
+    return { r, seconds: (Date.now() - t) / 1000 };
+  };
+  const one = await timed(1);
+  const four = await timed(4);
+  expect(one.r.code).toBe(0);
+  expect(four.r.code).toBe(0);
+  expect(one.r.stdout).toContain(`# first bad commit: [${shas[23]}]`);
+  expect(four.r.stdout).toContain(`# first bad commit: [${shas[23]}]`);
+  // The issue's bar is 0.5× (measured by the bench); a shared CI machine gets slack here.
+  expect(four.seconds).toBeLessThan(one.seconds * 0.8);
+}, 60000);
