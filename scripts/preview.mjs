@@ -141,7 +141,7 @@ async function exampleReports(build, dir = join(root, 'examples'), only = () => 
     : [];
   if (names.length === 0) return [];
   try {
-    const { collectReports } = await import(pathToFileURL(join(build, 'src', 'read', 'index.js')).href);
+    const { collectReports } = await import(pathToFileURL(join(build, 'src', 'collect.js')).href);
     const { reports } = await collectReports(names.map((n) => join(dir, n)));
     return reports.map((r) => ({ ...r, source: relative(root, r.source) }));
   } catch (err) {

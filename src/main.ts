@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from './runner.js';
-import { collectReports } from './read/index.js';
+import { collectReports } from './collect.js';
 import { windowRevList } from './read/history.js';
 import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
 import { MAX_PER_LEVEL, reportAnnotations } from './render/annotations.js';
 import type { RenderContext } from './render/context.js';
 import type { MentionMode, PublishOptions } from './github/types.js';
-import type { Report } from './model.js';
+import { SCHEMA_VERSION, type Report } from './model.js';
 
 /** A problem with the action's configuration: reported as one line, the run fails. */
 class ConfigError extends Error {}
@@ -169,6 +169,6 @@ async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Pr
   const dir = process.env.RUNNER_TEMP || process.cwd();
   mkdirSync(dir, { recursive: true });
   const jsonPath = join(dir, `bisect-report-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.pid}.json`);
-  writeFileSync(jsonPath, JSON.stringify({ reports }, null, 2) + '\n');
+  writeFileSync(jsonPath, JSON.stringify({ schemaVersion: SCHEMA_VERSION, reports }, null, 2) + '\n');
   core.setOutput('report-json', jsonPath);
 }

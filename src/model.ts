@@ -5,6 +5,12 @@
 
 import type { FormatName } from './formats/registry.js';
 
+/**
+ * Version of schema/report.schema.json that `--json` and `report-json` follow: it changes when a
+ * field is renamed or removed. Fields whose schema description says "unstable" may change anyway.
+ */
+export const SCHEMA_VERSION = 1;
+
 /** A registered format's name (src/formats/registry.ts), or `unknown` for unrecognised input. */
 export type LogFormat = FormatName | 'unknown';
 export type Direction = 'cause' | 'fix';
@@ -235,4 +241,39 @@ export function emptyReport(source: string, format: LogFormat = 'unknown'): Repo
 
 export function emptyTally(): RunTally {
   return { total: 0, failed: 0, passed: 0, other: 0 };
+}
+
+/** Trust labels, most trustworthy first. */
+export const TRUST_LABELS: readonly TrustLabel[] = [
+  'verified',
+  'likely',
+  'range',
+  'unreliable',
+  'contradicted',
+];
+
+/** A label's place in TRUST_LABELS: 0 for `verified`, growing as trust falls. */
+export function trustLevel(label: TrustLabel): number {
+  return TRUST_LABELS.indexOf(label);
+}
+
+/** A culprit people may act on without re-testing first: `verified` or `likely`. */
+export function isTrustedLabel(label: TrustLabel | null | undefined): boolean {
+  return label === 'verified' || label === 'likely';
+}
+
+/**
+ * Whether two commit ids name the same commit. Logs abbreviate ids to different lengths: equal, or
+ * one a prefix of the other of at least 7 hex digits (git's shortest abbreviation), ignoring case.
+ */
+export function sameCommit(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return sameCommitLowerCase(a.toLowerCase(), b.toLowerCase());
+}
+
+/** sameCommit for ids already in lower case, for loops over many ids. */
+export function sameCommitLowerCase(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (Math.min(x.length, y.length) < 7) return false;
+  return x.length < y.length ? y.startsWith(x) : x.startsWith(y);
 }

@@ -1,12 +1,13 @@
-import type {
-  EvidenceEntry,
-  Report,
-  Retest,
-  Step,
-  Trust,
-  TrustLabel,
-  TrustReason,
-  WeakestLink,
+import {
+  sameCommit,
+  type EvidenceEntry,
+  type Report,
+  type Retest,
+  type Step,
+  type Trust,
+  type TrustLabel,
+  type TrustReason,
+  type WeakestLink,
 } from '../model.js';
 import { stepEvidence, targetTitle, type StepEvidence } from './evidence.js';
 import { assessCulprit } from './plausibility.js';
@@ -133,7 +134,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   } else {
     // Candidate set (inconclusive bisection): the mass of the final window.
     plaus = { ...plaus, probability: plaus.base, reasons: [] };
-    location = candidateMass(post, layout);
+    location = candidateMass(post);
   }
   reasons.push(...plaus.reasons);
   const probability = clamp01(location * plaus.probability);
@@ -208,7 +209,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
       });
     }
   }
-  const nonMonotone = findNonMonotone(report.steps, layout, ledger);
+  const nonMonotone = findNonMonotone(layout, ledger);
   if (nonMonotone) reasons.push(nonMonotone);
   const untestable = untestableNeighbours(report.steps, layout, evidences, layout.culpritPosition);
   if (untestable) reasons.push(untestable);
@@ -316,7 +317,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
 function lastStepIndexOf(steps: Step[], sha: string): number {
   for (let i = steps.length - 1; i >= 0; i--) {
     const c = steps[i].commit;
-    if (c && (c.startsWith(sha) || sha.startsWith(c)) && steps[i].runs) return i;
+    if (sameCommit(c, sha) && steps[i].runs) return i;
   }
   return -1;
 }
@@ -336,12 +337,11 @@ function parentStepIndex(steps: Step[], layout: WindowLayout, culpritPosition: n
   return bestPos === culpritPosition - 1 ? best : -1;
 }
 
-function candidateMass(post: PosteriorResult, layout: WindowLayout): number {
+function candidateMass(post: PosteriorResult): number {
   // The candidates sit between the highest "old" and lowest "new" tested positions: the segment
   // whose mass is largest is the final window.
   let best = 0;
   for (const s of post.segments) best = Math.max(best, s.mass);
-  void layout;
   return best;
 }
 
@@ -395,7 +395,7 @@ function weakestLink(
     if (!best || support <= best.support) best = { i, support };
   });
   if (!best) return null;
-  const { i, support } = best as { i: number; support: number };
+  const { i } = best as { i: number; support: number };
   const s = report.steps[i];
   const ev = evidences[i];
   const e = ledger[i];
@@ -419,11 +419,10 @@ function weakestLink(
     const miss = Math.pow(1 - q, ev.clean);
     message = `${short(s.commit)} was called good on ${ev.clean} clean run${ev.clean === 1 ? '' : 's'}; at the estimated repro rate (${pct(q)}) a bad commit passes that often with probability ${pct(miss)}.`;
   }
-  void support;
   return { commit: s.commit, message, fragility };
 }
 
-function findNonMonotone(steps: Step[], layout: WindowLayout, ledger: EvidenceEntry[]): TrustReason | null {
+function findNonMonotone(layout: WindowLayout, ledger: EvidenceEntry[]): TrustReason | null {
   // Strong evidence of "good" above strong evidence of "bad" contradicts a single change point.
   const strong = ledger
     .map((e, i) => ({ e, p: layout.stepPositions[i] }))
@@ -438,7 +437,6 @@ function findNonMonotone(steps: Step[], layout: WindowLayout, ledger: EvidenceEn
       };
     }
   }
-  void steps;
   return null;
 }
 

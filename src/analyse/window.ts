@@ -1,4 +1,4 @@
-import type { Report, Step } from '../model.js';
+import { sameCommit, type Report, type Step } from '../model.js';
 
 /**
  * Positions of tested commits in the bisection window, oldest first (trust-model.md §3.1).
@@ -36,9 +36,6 @@ export function effectiveVerdict(step: Step): 'good' | 'bad' | 'skip' {
 function isBisectionStep(step: Step): boolean {
   return !step.original && !step.release;
 }
-
-const sameCommit = (a: string, b: string) =>
-  a.length > 0 && b.length > 0 && (a.startsWith(b) || b.startsWith(a));
 
 export function layoutWindow(report: Report, options: WindowOptions = {}): WindowLayout {
   const steps = report.steps;

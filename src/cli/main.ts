@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { collectReports, type FormatChoice } from '../read/index.js';
+import { collectReports } from '../collect.js';
+import type { FormatChoice } from '../read/index.js';
+import { SCHEMA_VERSION } from '../model.js';
 import { renderSummary } from '../render/summary.js';
 import { renderText } from '../render/text.js';
 import { DEFAULT_CONTEXT } from '../render/context.js';
@@ -36,7 +38,7 @@ Usage:
 Report (default command):
   --format F     log format, one of:
 ${formatHelp()}
-  --json         print {"reports": [...]} (schema/report.schema.json)
+  --json         print {"schemaVersion": 1, "reports": [...]} (schema/report.schema.json)
   --markdown     print the GitHub job-summary Markdown
   (neither)      print a short plain-text verdict per log
   Exit code: 0 when every input was read, 2 when an input could not be read (the rest are still reported).
@@ -130,7 +132,7 @@ export async function runCli(argv: string[]): Promise<number> {
 async function writeJsonStream(patterns: string[], format: FormatChoice) {
   const pretty = process.stdout.isTTY === true;
   let count = 0;
-  process.stdout.write('{"reports": [');
+  process.stdout.write(`{"schemaVersion": ${SCHEMA_VERSION}, "reports": [`);
   const { errors } = await collectReports(patterns, format, (report) => {
     // `##[` only occurs inside JSON strings, where \u0023 is the same character: still valid JSON.
     const text = (pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)).replace(

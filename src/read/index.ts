@@ -1,39 +1,33 @@
 import type { Report } from '../model.js';
-import { analyse } from '../analyse/index.js';
 import { readLog, InputError, type FormatChoice } from './readLog.js';
 import { expandInputs } from './inputs.js';
 
 export { InputError, type FormatChoice } from './readLog.js';
 
-export interface Collected {
-  reports: Report[];
+export interface ReadResult {
   errors: InputError[];
 }
 
 /**
- * read → detect → parse → analyse, for every input; one bad input never stops the others.
- * With `onReport`, each report is handed over as soon as it is ready and not kept (constant
- * memory over thousands of logs); `reports` is then empty. `history` gives exact window positions
- * (git rev-list) when the commits are in a local checkout.
+ * read → detect → parse, for every input; one bad input never stops the others. Each parsed report
+ * is handed to `onReport` as soon as it is ready and not kept (constant memory over thousands of logs).
  */
-export async function collectReports(
+export async function readReports(
   patterns: string[],
-  format: FormatChoice = 'auto',
-  onReport?: (report: Report) => void,
-  history?: (report: Report) => string[] | null,
-): Promise<Collected> {
+  format: FormatChoice,
+  onReport: (report: Report) => void,
+): Promise<ReadResult> {
   const { files, errors } = await expandInputs(patterns);
-  const reports: Report[] = [];
   for (const file of files) {
+    let parsed: Report;
     try {
-      const parsed = readLog(file, format);
-      const report = analyse(parsed, { revList: history?.(parsed) ?? null });
-      if (onReport) onReport(report);
-      else reports.push(report);
+      parsed = readLog(file, format);
     } catch (err) {
       if (err instanceof InputError) errors.push(err);
       else errors.push(new InputError(file, `could not be read: ${(err as Error)?.message ?? String(err)}`));
+      continue;
     }
+    onReport(parsed);
   }
-  return { reports, errors };
+  return { errors };
 }

@@ -2,7 +2,7 @@
  * Workflow annotations (pure): reports → notices, warnings and errors the action's main emits with
  * core.notice/warning/error. GitHub shows at most 10 per level per step, so we never produce more.
  */
-import type { Report } from '../model.js';
+import { isTrustedLabel, type Report } from '../model.js';
 import { plain } from './escape.js';
 import { orderReports } from './summary.js';
 import { fmtProb, shortSha, STATUS_WORDS } from './view.js';
@@ -82,8 +82,7 @@ export function reportAnnotations(reports: Report[], opts: AnnotationOptions = {
   // On a pull request, point at the files a trusted culprit touched.
   if (opts.pullRequest) {
     for (const r of ordered) {
-      const label = r.trust?.label;
-      if (r.status !== 'found' || !r.culprit || (label !== 'verified' && label !== 'likely')) continue;
+      if (r.status !== 'found' || !r.culprit || !isTrustedLabel(r.trust?.label)) continue;
       if (r.direction === 'fix') continue;
       for (const f of r.culprit.files) {
         const file = safePath(f.path);
@@ -92,7 +91,7 @@ export function reportAnnotations(reports: Report[], opts: AnnotationOptions = {
           level: 'warning',
           file,
           title: 'Culprit of a bisected failure',
-          message: `Commit ${shortSha(r.culprit.sha) ?? ''} changed this file and is the ${label} culprit of ${plain(r.crash?.title ?? r.source, 150)} (${fmtProb(r.trust!.probability)}).`,
+          message: `Commit ${shortSha(r.culprit.sha) ?? ''} changed this file and is the ${r.trust!.label} culprit of ${plain(r.crash?.title ?? r.source, 150)} (${fmtProb(r.trust!.probability)}).`,
         });
       }
     }

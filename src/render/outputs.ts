@@ -1,18 +1,10 @@
-import type { Report, TrustLabel } from '../model.js';
+import { TRUST_LABELS, trustLevel, type Report } from '../model.js';
 import { plain } from './escape.js';
 
-const TRUST_ORDER: Record<TrustLabel, number> = {
-  contradicted: 0,
-  unreliable: 1,
-  range: 2,
-  likely: 3,
-  verified: 4,
-};
-
-/** Orders reports worst-trust first: found culprits by label, then the rest by status. */
+/** Orders reports worst-trust first: judged reports by label, then the rest. */
 export function trustRank(r: Report): number {
-  if (r.trust) return TRUST_ORDER[r.trust.label];
-  return 5;
+  if (r.trust) return TRUST_LABELS.length - 1 - trustLevel(r.trust.label);
+  return TRUST_LABELS.length;
 }
 
 /** The report the action's outputs describe: the least trustworthy found culprit, else the first. */

@@ -2,7 +2,17 @@
  * Derived, render-ready facts about a report (no Markdown here): the evidence ledger, words for labels
  * and statuses, number formats, the posterior strip and the trusted-verdict replay.
  */
-import type { Direction, Report, Status, Step, Trust, TrustLabel, Verdict } from '../model.js';
+import {
+  sameCommit,
+  sameCommitLowerCase,
+  type Direction,
+  type Report,
+  type Status,
+  type Step,
+  type Trust,
+  type TrustLabel,
+  type Verdict,
+} from '../model.js';
 import { isSha } from './escape.js';
 import { formatOf, isHarnessTitle } from '../formats/registry.js';
 import type { ReplayPlan, ReplayVerdict } from '../formats/types.js';
@@ -260,15 +270,7 @@ export function fmtBayes(log10: number | null): string {
   return `10${e.replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 }
 
-/** Commit ids may be abbreviated differently in different places. */
-export function sameCommit(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (x === y) return true;
-  const n = Math.min(x.length, y.length);
-  return n >= 7 && x.slice(0, n) === y.slice(0, n);
-}
+export { sameCommit } from '../model.js';
 
 // ---------------------------------------------------------------- posterior strip
 
@@ -373,10 +375,7 @@ function indexOf(axis: Axis, commit: string | null | undefined): number {
   const y = commit.toLowerCase();
   let found = -1;
   for (const { at, lower: x } of axis.commits) {
-    if (
-      x === y ||
-      (Math.min(x.length, y.length) >= 7 && (x.length < y.length ? y.startsWith(x) : x.startsWith(y)))
-    ) {
+    if (sameCommitLowerCase(x, y)) {
       found = at;
       break;
     }
