@@ -67,6 +67,11 @@ Examples:
 `;
 
 export async function runCli(argv: string[]): Promise<number> {
+  if (argv[0] === 'bisect' && argv.includes('--plan')) {
+    // One planning step of a bisection spread over a CI matrix (docs/matrix.md).
+    const { planCommand } = await import('../bisect/plan.js');
+    return planCommand(argv.slice(1));
+  }
   if (argv[0] === 'run') {
     const { runCommand } = await import('./runCommand.js');
     return runCommand(argv.slice(1));

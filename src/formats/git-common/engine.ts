@@ -76,6 +76,53 @@ export function formatVerdictLine(
   );
 }
 
+export type RunOutputLine =
+  | {
+      kind: 'run';
+      commit: string;
+      index: number;
+      total: number;
+      result: RunResult;
+      exit: string | null;
+      title: string | null;
+    }
+  | {
+      kind: 'verdict';
+      commit: string;
+      verdict: 'good' | 'bad' | 'skip' | 'abort';
+      counts: { runs: number; failed: number; passed: number; skipped: number; errors: number };
+    };
+
+/** Reads one line `bisect-report run` prints (the inverse of formatRunLine / formatVerdictLine). */
+export function parseRunOutputLine(line: string): RunOutputLine | null {
+  if (!line.startsWith(RUN_LINE_PREFIX)) return null;
+  const v = RUN_VERDICT.exec(line);
+  if (v) {
+    const counts = { runs: +v[4], failed: +v[5], passed: +v[6], skipped: +v[7], errors: +v[8] };
+    return { kind: 'verdict', commit: v[1], verdict: v[2] as 'good' | 'bad' | 'skip' | 'abort', counts };
+  }
+  const r = RUN_LINE.exec(line);
+  if (!r) return null;
+  let title: string | null = null;
+  if (r[6]) {
+    try {
+      const parsed: unknown = JSON.parse(r[6]);
+      if (typeof parsed === 'string' && parsed !== '') title = parsed.slice(0, MAX_TITLE);
+    } catch {
+      title = null;
+    }
+  }
+  return {
+    kind: 'run',
+    commit: r[1],
+    index: +r[2],
+    total: +r[3],
+    result: r[4] as RunResult,
+    exit: r[5] ?? null,
+    title,
+  };
+}
+
 const MAX_OUTCOMES = 200;
 const MAX_TITLE = 300;
 const MAX_FILES = 500;
