@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatRunLine, formatVerdictLine } from '../parsers/gitCommon.js';
+import { formatRunLine, formatVerdictLine } from '../formats/git-common/engine.js';
 import type { Report } from '../model.js';
 import { planRound, type MatrixPlan } from './matrixPlan.js';
 import { readProbeEvidence } from './probeEvidence.js';

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRunOutputLine } from '../parsers/gitCommon.js';
+import { parseRunOutputLine } from '../formats/git-common/engine.js';
 
 /** Header line a probe writes before the runs, so two probes with identical results stay two files. */
 export const PROBE_HEADER_PREFIX = 'bisect-report probe: ';
