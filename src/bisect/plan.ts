@@ -1,30 +1,30 @@
 /**
- * `bisect-report bisect --good G --bad B --jobs K --plan [--runs N] [--confidence C]
- *   [--evidence PATH …] [--log FINAL]`
+ * `bisect-report bisect --plan --good G --bad B --jobs K [--runs N] [--rounds-left R]
+ *   [--confidence C] [--evidence PATH …] [--log FINAL]`
  *
  * One planning step of a bisection spread over a CI matrix (docs/matrix.md). Reads the probe
  * evidence gathered so far and prints exactly one JSON object on stdout:
  *   {"done": false, "matrix": {"include": [{"commit": "<sha>", "runs": <n>, "slot": <i>}, …]}, …}
  * with at most K entries, or {"done": true, "status": …, "culprit": …, …} with the answer.
- * With --log, writes the log of the evidence so far (the answer when done), which the CLI and the
- * action read back like any git bisect log. Notices go to stderr.
+ * With --log, writes the log of the evidence so far in the format of `bisect-report bisect`'s log
+ * (docs/bisect.md), which the CLI and the action read back. Notices go to stderr.
  *
- * Exit status: 0 a plan or an answer was printed; 2 usage or a range git cannot read.
+ * Exit status: 0 a plan or an answer was printed; 2 usage, or a window git cannot give.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatRunLine, formatVerdictLine } from '../formats/git-common/engine.js';
-import type { Report } from '../model.js';
-import { planRound, type MatrixPlan } from './matrixPlan.js';
-import { readProbeEvidence } from './probeEvidence.js';
+import { formatRunLine } from '../formats/git-common/engine.js';
+import { neutraliseWorkflowCommands } from '../render/escape.js';
+import { openRepo, resolveCommit, subjectOf, windowCommits, type Repo } from '../cli/worktrees.js';
+import { formatPositionLine, formatResultLine, formatWindowLine } from './logLines.js';
+import { planRound, totalRuns, type MatrixPlan } from './matrixPlan.js';
+import { readProbeEvidence, type CommitTally } from './probeEvidence.js';
 
 export const PLAN_USAGE =
   'usage: bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--confidence C] [--evidence PATH]... [--log FILE]\n';
 
 const MAX_JOBS = 256;
 const MAX_RUNS = 1000;
-const MAX_RANGE = 1_000_000;
 
 export async function planCommand(argv: string[]): Promise<number> {
   let values;
@@ -55,94 +55,129 @@ export async function planCommand(argv: string[]): Promise<number> {
   const jobs = Number(values.jobs);
   const runs = Number(values.runs);
   const confidence = Number(values.confidence);
+  const roundsLeft = values['rounds-left'] === undefined ? null : Number(values['rounds-left']);
   if (!values.good || !values.bad) return usage('--good and --bad are required');
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)
-    return usage(`--jobs must be an integer 1..${MAX_JOBS}`);
+    return usage(`--jobs must be a whole number 1..${MAX_JOBS}`);
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS)
-    return usage(`--runs must be an integer 1..${MAX_RUNS}`);
+    return usage(`--runs must be a whole number 1..${MAX_RUNS}`);
   if (!(confidence > 0.5 && confidence < 1)) return usage('--confidence must be between 0.5 and 1');
-  const roundsLeft = values['rounds-left'] === undefined ? null : Number(values['rounds-left']);
   if (roundsLeft !== null && !(Number.isInteger(roundsLeft) && roundsLeft >= 0))
     return usage('--rounds-left must be a whole number');
 
-  let good: string;
-  let bad: string;
-  let revList: string[];
+  let repo: Repo;
+  let commits: string[];
   try {
-    good = revParse(values.good);
-    bad = revParse(values.bad);
-    revList = git(['rev-list', '--reverse', bad, `^${good}`, '--'])
-      .split('\n')
-      .filter(Boolean);
+    repo = openRepo();
+    commits = windowCommits(repo, resolveCommit(repo, values.good), resolveCommit(repo, values.bad));
   } catch (err) {
-    process.stderr.write(`bisect-report bisect: ${(err as Error).message}\n`);
+    process.stderr.write(`bisect-report bisect: ${oneLine((err as Error).message)}\n`);
     return 2;
   }
-  if (revList.length === 0 || revList[revList.length - 1] !== bad) {
-    process.stderr.write(
-      `bisect-report bisect: ${values.good} is not an ancestor of ${values.bad}: nothing to bisect\n`,
-    );
-    return 2;
-  }
-  if (revList.length > MAX_RANGE) {
-    process.stderr.write(`bisect-report bisect: the range holds more than ${MAX_RANGE} commits\n`);
-    return 2;
-  }
-  const inRange = new Set([good, ...revList]);
-  const evidence = readProbeEvidence(values.evidence, (sha) => inRange.has(sha));
+  const inWindow = new Set(commits);
+  const evidence = readProbeEvidence(values.evidence, (sha) => inWindow.has(sha));
   for (const n of evidence.notices) process.stderr.write(`bisect-report bisect: notice: ${inert(n)}\n`);
 
-  const subjects = subjectsOf(bad, good);
-  const plan = planRound({
-    good,
-    bad,
-    revList,
-    tallies: evidence.tallies,
-    jobs,
-    maxRuns: runs,
-    confidence,
-    roundsLeft,
-    subjects: (sha) => subjects.get(sha) ?? '',
-  });
+  const plan = planRound({ commits, tallies: evidence.tallies, jobs, maxRuns: runs, confidence, roundsLeft });
   if (values.log) {
     try {
-      writeFileSync(values.log, formatMatrixLog(plan.report, good, bad, subjects));
+      writeFileSync(
+        values.log,
+        formatMatrixLog(plan, commits, evidence.tallies, (c) => subjectOf(repo, c)),
+      );
     } catch (err) {
+      const e = err as NodeJS.ErrnoException;
       process.stderr.write(
-        `bisect-report bisect: cannot write ${values.log}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+        `bisect-report bisect: cannot write ${inert(values.log)}: ${e.code ?? e.message}\n`,
       );
       return 2;
     }
   }
-  process.stdout.write(JSON.stringify(planJson(plan, values.log ?? null)) + '\n');
-  const o = plan.outcome;
+  const json = planJson(plan, commits, values.log ?? null);
+  process.stdout.write(JSON.stringify(json) + '\n');
+  const leader = plan.decision.summary.leader;
   process.stderr.write(
-    `bisect-report bisect: ${revList.length} commits, ${evidence.used} evidence files, ${plan.runs} runs; ` +
-      (o.done
-        ? `done: ${o.status} (${o.reason})\n`
-        : `leader ${o.leader.commit?.slice(0, 12) ?? '-'} P = ${o.leader.probability.toFixed(3)}; next round: ${o.entries.length} jobs × ${o.entries[0]?.runs ?? 0} runs\n`),
+    `bisect-report bisect: ${commits.length - 1} commits, ${evidence.used} evidence files, ${totalRuns(plan.state)} runs; ` +
+      (plan.done
+        ? `done: ${String(json.status)} (${inert(String(json.reason))})\n`
+        : `leader ${leader.commit.slice(0, 12)} P=${leader.p.toFixed(3)}; next round: ${plan.entries.length} jobs × ${plan.entries[0]?.runs ?? 0} runs\n`),
   );
   return 0;
 }
 
-function planJson(plan: MatrixPlan, log: string | null): Record<string, unknown> {
-  const o = plan.outcome;
-  if (!o.done) {
+type Answer = { status: string; culprit: string | null; parent: string | null; p: number; reason: string };
+
+/** What the plan ended with, in the words of the `bisect` log's result line. */
+function answerOf(plan: MatrixPlan, commits: string[]): Answer {
+  const d = plan.decision;
+  const short = (s: string) => s.slice(0, 10);
+  const leader = d.summary.leader;
+  if (plan.done && plan.error)
+    return { status: 'stopped', culprit: null, parent: null, p: leader.p, reason: plan.error };
+  switch (d.kind) {
+    case 'culprit':
+      return {
+        status: 'culprit',
+        culprit: d.commit,
+        parent: d.parent,
+        p: d.p,
+        reason: `${short(d.commit)} is the first bad commit (P=${d.p.toFixed(3)}), verified against its parent ${short(d.parent)}`,
+      };
+    case 'not-reproduced':
+      return {
+        status: 'not-reproduced',
+        culprit: null,
+        parent: null,
+        p: d.p,
+        reason: `the failure does not reproduce at ${short(commits[commits.length - 1])} (P=${d.p.toFixed(3)}): no culprit, it was a flake`,
+      };
+    case 'older':
+      return {
+        status: 'older',
+        culprit: null,
+        parent: null,
+        p: d.p,
+        reason: `the good commit ${short(commits[0])} fails too (P=${d.p.toFixed(3)}): the change is older than the window`,
+      };
+    case 'range':
+      return {
+        status: 'range',
+        culprit: null,
+        parent: null,
+        p: leader.p,
+        reason: `the first bad commit is one of ${d.summary.range.commits} commits: the commits between cannot be tested`,
+      };
+    default:
+      return {
+        status: 'stopped',
+        culprit: null,
+        parent: null,
+        p: leader.p,
+        reason: `not settled: the leader ${short(leader.commit)} has P=${leader.p.toFixed(3)} after ${totalRuns(plan.state)} runs`,
+      };
+  }
+}
+
+function planJson(plan: MatrixPlan, commits: string[], log: string | null): Record<string, unknown> {
+  const leader = plan.decision.summary.leader;
+  const runs = totalRuns(plan.state);
+  if (!plan.done) {
     return {
       done: false,
-      matrix: { include: o.entries.map((e, i) => ({ commit: e.commit, runs: e.runs, slot: i + 1 })) },
-      leader: { commit: o.leader.commit, probability: round(o.leader.probability) },
-      runs: plan.runs,
+      matrix: { include: plan.entries.map((e, i) => ({ commit: e.commit, runs: e.runs, slot: i + 1 })) },
+      leader: { commit: leader.commit, p: round(leader.p) },
+      runs,
     };
   }
+  const a = answerOf(plan, commits);
   return {
     done: true,
-    status: o.status,
-    culprit: o.status === 'found' ? o.leader.commit : null,
-    probability: round(o.leader.probability),
-    label: o.leader.label,
-    reason: o.reason,
-    runs: plan.runs,
+    status: a.status,
+    culprit: a.culprit,
+    parent: a.parent,
+    p: round(a.p),
+    reason: a.reason,
+    runs,
     log,
   };
 }
@@ -150,51 +185,56 @@ function planJson(plan: MatrixPlan, log: string | null): Record<string, unknown>
 const round = (p: number) => Math.round(p * 1e6) / 1e6;
 
 /**
- * The evidence as a `git bisect log` with `bisect-report run` lines: the window, every tested
- * commit's runs and verdict, and the first bad commit when there is one.
+ * The evidence as the log `bisect-report bisect` writes (docs/bisect.md): the window, each tested
+ * commit's position and runs, the verdicts the answer implies and the result line.
  */
 export function formatMatrixLog(
-  report: Report,
-  good: string,
-  bad: string,
-  subjects: Map<string, string>,
+  plan: MatrixPlan,
+  commits: string[],
+  tallies: Map<string, CommitTally>,
+  subjectOf: (sha: string) => string,
 ): string {
-  const subject = (sha: string) => oneLine(subjects.get(sha) ?? '');
+  const subject = (sha: string) => oneLine(subjectOf(sha));
+  const good = commits[0];
+  const bad = commits[commits.length - 1];
+  const size = commits.length - 1;
   const lines: string[] = [
-    `git bisect start '${bad}' '${good}'`,
+    'git bisect start',
     `# bad: [${bad}] ${subject(bad)}`,
     `git bisect bad ${bad}`,
     `# good: [${good}] ${subject(good)}`,
     `git bisect good ${good}`,
+    formatWindowLine(good, bad, size),
   ];
-  for (const step of report.steps) {
-    const term = step.verdict === 'bad' ? 'bad' : 'good';
-    lines.push(`# ${term}: [${step.commit}] ${subject(step.commit)}`);
-    const total = step.runs.total;
+  const tested = commits
+    .map((commit, position) => ({ commit, position, t: tallies.get(commit) }))
+    .filter((x): x is { commit: string; position: number; t: CommitTally } => x.t !== undefined);
+  for (const { commit, position, t } of tested) {
+    lines.push(formatPositionLine(commit, position, size));
     let i = 0;
-    for (const [title, n] of Object.entries(step.titles)) {
+    for (const [title, n] of Object.entries(t.titles)) {
       const exit = /^exit (\S+)$/.exec(title)?.[1] ?? '1';
       const shown = /^exit \S+$/.test(title) ? null : title;
-      for (let k = 0; k < n; k++) lines.push(formatRunLine(step.commit, ++i, total, 'fail', exit, shown));
+      for (let k = 0; k < n; k++) lines.push(formatRunLine(commit, ++i, t.runs, 'fail', exit, shown));
     }
-    for (let k = 0; k < step.runs.passed; k++)
-      lines.push(formatRunLine(step.commit, ++i, total, 'pass', '0', null));
-    for (let k = 0; k < step.runs.other; k++)
-      lines.push(formatRunLine(step.commit, ++i, total, 'skip', '125', null));
-    const counts = {
-      runs: total,
-      failed: step.runs.failed,
-      passed: step.runs.passed,
-      skipped: step.runs.other,
-      errors: 0,
-    };
-    lines.push(formatVerdictLine(step.commit, term, term === 'bad' ? 1 : 0, counts, 1));
+    for (let k = i; k < t.failed; k++) lines.push(formatRunLine(commit, ++i, t.runs, 'fail', '1', null));
+    for (let k = 0; k < t.passed; k++) lines.push(formatRunLine(commit, ++i, t.runs, 'pass', '0', null));
+    for (let k = 0; k < t.skipped; k++) lines.push(formatRunLine(commit, ++i, t.runs, 'skip', '125', null));
+    for (let k = 0; k < t.errors; k++) lines.push(formatRunLine(commit, ++i, t.runs, 'error', '127', null));
   }
-  if (report.status === 'found' && report.culprit) {
-    lines.push(`# first bad commit: [${report.culprit.sha}] ${subject(report.culprit.sha)}`);
-  } else if (report.reason) {
-    lines.push(`# status: ${oneLine(report.reason)}`);
+  const a = answerOf(plan, commits);
+  const culpritAt = a.culprit ? commits.indexOf(a.culprit) : -1;
+  if (culpritAt > 0) {
+    for (const { commit, position, t } of tested) {
+      if (t.failed + t.passed === 0) continue;
+      const term = position < culpritAt ? 'good' : 'bad';
+      lines.push(`# ${term}: [${commit}] ${subject(commit)}`, `git bisect ${term} ${commit}`);
+    }
   }
+  const kind = a.status as Parameters<typeof formatResultLine>[0];
+  const culprit = a.culprit && a.parent ? { commit: a.culprit, parent: a.parent } : undefined;
+  lines.push(formatResultLine(kind, totalRuns(plan.state), a.p, a.reason, culprit));
+  if (a.culprit) lines.push(`# first bad commit: [${a.culprit}] ${subject(a.culprit)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -203,60 +243,7 @@ function usage(message: string): number {
   return 2;
 }
 
-function git(args: string[]): string {
-  try {
-    return execFileSync('git', args, {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 256 << 20,
-      env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-    });
-  } catch (err) {
-    const stderr = String((err as { stderr?: unknown }).stderr ?? '')
-      .trim()
-      .split('\n')[0];
-    throw new Error(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
-  }
-}
-
-function revParse(rev: string): string {
-  if (rev.startsWith('-')) throw new Error(`bad revision '${rev}'`);
-  try {
-    return git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).trim();
-  } catch {
-    throw new Error(`unknown revision '${rev}' (run from inside the repository, with its history fetched)`);
-  }
-}
-
-function subjectsOf(bad: string, good: string): Map<string, string> {
-  const out = new Map<string, string>();
-  try {
-    const text = git(['log', '--format=%H %s', bad, `^${good}~1`, '--']);
-    addSubjects(text, out);
-  } catch {
-    // The good commit may be a root commit (no ~1); subjects are only for reading the log.
-    try {
-      const text = git(['log', '--format=%H %s', bad, '--']);
-      addSubjects(text, out);
-    } catch {
-      /* no subjects */
-    }
-  }
-  return out;
-}
-
-function addSubjects(text: string, out: Map<string, string>): void {
-  for (const line of text.split('\n')) {
-    const space = line.indexOf(' ');
-    if (space > 0) out.set(line.slice(0, space), line.slice(space + 1));
-  }
-}
-
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').slice(0, 300);
 
-/** Notices quote file names: keep them from reading as workflow commands. */
-const inert = (s: string) =>
-  oneLine(s)
-    .replace(/[\x00-\x1f\x7f]/g, '?')
-    .replace(/##\[/g, '#​#[')
-    .replace(/::/g, ':​:');
+/** Notices quote file names: keep them inert on a runner. */
+const inert = (s: string) => neutraliseWorkflowCommands(oneLine(s).replace(/[\x00-\x1f\x7f]/g, '?'));
