@@ -1,6 +1,6 @@
 // Writes .github/workflows/bisect-matrix.yml: GitHub Actions has no loops, so the rounds of a matrix
 // bisection are unrolled jobs (plan-1, probe-1, plan-2, …, report). Run after changing the rounds or
-// the pinned ref: `node scripts/bisect-matrix-workflow.mjs`. test/matrix-workflow.test.ts checks the
+// the pinned ref: `node scripts/bisect-matrix-workflow.mjs` (`--print`: to stdout). test/matrix-workflow.test.ts checks the
 // committed file is this script's output. See docs/matrix.md.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -244,6 +244,10 @@ ${all.map((j) => `      - ${j}`).join('\n')}
 export const WORKFLOW = lines.join('\n') + '\n';
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = new URL('..', import.meta.url).pathname;
-  writeFileSync(join(root, '.github', 'workflows', 'bisect-matrix.yml'), WORKFLOW);
+  if (process.argv.includes('--print')) process.stdout.write(WORKFLOW);
+  else
+    writeFileSync(
+      join(new URL('..', import.meta.url).pathname, '.github', 'workflows', 'bisect-matrix.yml'),
+      WORKFLOW,
+    );
 }
