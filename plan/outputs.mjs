@@ -8,7 +8,9 @@ const include = plan.done ? [] : (plan.matrix?.include ?? []);
 const sha = (s) => (typeof s === 'string' && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(s) ? s : '');
 const entries = include.map((e) => ({ commit: sha(e.commit), runs: Number(e.runs), slot: Number(e.slot) }));
 const done = plan.done === true || entries.length === 0;
-const status = ['culprit', 'not-reproduced', 'older', 'range', 'stopped'].includes(plan.status) ? plan.status : '';
+const status = ['culprit', 'not-reproduced', 'older', 'range', 'stopped'].includes(plan.status)
+  ? plan.status
+  : '';
 process.stdout.write(
   `done=${done}\nmatrix=${JSON.stringify({ include: entries })}\nstatus=${status}\nculprit=${sha(plan.culprit)}\n`,
 );
