@@ -7,7 +7,8 @@
 # Environment: BISECT_REPORT_CLI (default: <repo>/dist/cli/index.js), NODE (default: node),
 # RUNS (runs per commit, default 8), MIN_FAILURES (default 2), FAIL_PERCENT (chance that one run on
 # a bad commit fails, default 50), SEED (default 7), PLAIN=1 (bisect with plain `git bisect run
-# ./test.sh`, one run per commit, instead of the wrapper). Next to the log it writes OUT_LOG.bisectlog
+# ./test.sh`, one run per commit, instead of the wrapper), BISECT=1 (let `bisect-report bisect` search
+# by itself instead of `git bisect run`; OUT_LOG is then its log, which reads back as a `git bisect log`). Next to the log it writes OUT_LOG.bisectlog
 # (`git bisect log`) and OUT_LOG.culprit (`git rev-parse refs/bisect/bad`, empty when none).
 set -eu
 
@@ -21,6 +22,7 @@ min_failures=${MIN_FAILURES:-2}
 fail_percent=${FAIL_PERCENT:-50}
 seed=${SEED:-7}
 plain=${PLAIN:-}
+own=${BISECT:-}
 
 mkdir -p "$(dirname "$out")"
 case $out in /*) ;; *) out=$(pwd)/$out ;; esac
@@ -74,6 +76,15 @@ SCRIPT
 chmod +x test.sh
 # test.sh must not be seen as a change by git bisect (untracked files stay across checkouts).
 
+if [ -n "$own" ]; then
+  # The test must stay outside the work trees bisect-report checks out.
+  mv test.sh "$work.test.sh"
+  trap 'rm -rf "$work" "$work.test.sh"' EXIT
+  "$node" "$cli" bisect --good v1.0 --bad HEAD --log "$out" -- "$work.test.sh" > "$out.console" 2>&1 || true
+  sed -n 's/^# first bad commit: \[\([0-9a-f]*\)\].*/\1/p' "$out" > "$out.culprit"
+  echo "wrote $out"
+  exit 0
+fi
 {
   echo "\$ git bisect start HEAD v1.0"
   git bisect start HEAD v1.0 || true

@@ -109,19 +109,30 @@ const cli = join(distDir, 'cli', 'index.js');
 const REAL_CULPRIT_SUBJECT = 'parser: switch tokenizer to fast path';
 
 /** Runs examples/make-flaky-bisection.sh; returns the console log and the commit git named. */
-function bisect(out, plainRun) {
+function bisect(out, mode) {
   const env = { ...process.env, NODE: process.execPath, BISECT_REPORT_CLI: cli, RUNS: '8', SEED: '7' };
-  if (plainRun) env.PLAIN = '1';
-  else delete env.PLAIN;
+  delete env.PLAIN;
+  delete env.BISECT;
+  if (mode === 'plain') env.PLAIN = '1';
+  if (mode === 'bisect') env.BISECT = '1';
   const r = spawnSync('sh', [join(root, 'examples', 'make-flaky-bisection.sh'), out], {
     env,
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`make-flaky-bisection.sh failed: ${(r.stderr || r.stdout).trim()}`);
   const log = readFileSync(out, 'utf8');
-  const named = /^([0-9a-f]{40}) is the first bad commit$/m.exec(log)?.[1] ?? null;
-  const subject = named ? (new RegExp(`^\\[${named}\\] (.*)$`, 'm').exec(log)?.[1] ?? '') : '';
-  return { named, subject };
+  const named = readFileSync(`${out}.culprit`, 'utf8').trim() || null;
+  const subject = named ? (new RegExp(`\\[${named}\\] (.*)$`, 'm').exec(log)?.[1] ?? '') : '';
+  // bisect-report bisect's own last word, from its console.
+  const said = existsSync(`${out}.console`)
+    ? (
+        readFileSync(`${out}.console`, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('first bad commit'))
+          .pop() ?? ''
+      ).replace(/^bisect-report bisect: /, '')
+    : '';
+  return { named, subject, said };
 }
 
 /** What bisect-report's CLI says about a log: its first lines (which commit, how sure, what next). */
@@ -147,28 +158,36 @@ function flakyDemo() {
     {
       title: '1. Plain `git bisect run ./test.sh` (one run per commit)',
       log: join(outDir, 'demo-plain.log'),
-      plain: true,
+      mode: 'plain',
     },
     {
       title: '2. Through the wrapper: `git bisect run bisect-report run --runs 8 -- ./test.sh`',
       log: join(outDir, 'demo-wrapper.log'),
-      plain: false,
+      mode: 'wrapper',
+    },
+    {
+      title:
+        '3. No git bisect: `bisect-report bisect --good v1.0 --bad HEAD -- ./test.sh` re-runs where it tells most',
+      log: join(outDir, 'demo-bisect.log'),
+      mode: 'bisect',
     },
   ];
   for (const c of cases) {
-    const { named, subject } = bisect(c.log, c.plain);
+    const { named, subject, said } = bisect(c.log, c.mode);
     const right = subject === REAL_CULPRIT_SUBJECT;
     console.log(c.title);
-    console.log(
-      named
-        ? `  git says:  ${named.slice(0, 12)} "${subject}" is the first bad commit  (${right ? 'right' : 'wrong'})`
-        : '  git says:  no first bad commit',
-    );
-    console.log('  bisect-report says:');
+    if (c.mode === 'bisect') console.log(`  it says:   ${said}  (${right ? 'right' : 'wrong'})`);
+    else
+      console.log(
+        named
+          ? `  git says:  ${named.slice(0, 12)} "${subject}" is the first bad commit  (${right ? 'right' : 'wrong'})`
+          : '  git says:  no first bad commit',
+      );
+    console.log(c.mode === 'bisect' ? '  bisect-report reading its log says:' : '  bisect-report says:');
     console.log(verdict(c.log).join('\n'));
     console.log('');
   }
-  console.log(`The logs: ${relative(root, outDir)}/demo-plain.log, demo-wrapper.log`);
+  console.log(`The logs: ${relative(root, outDir)}/demo-plain.log, demo-wrapper.log, demo-bisect.log`);
   console.log(
     'The job summary the action writes for them, rendered: npm run preview, then open preview/index.html',
   );

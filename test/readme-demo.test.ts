@@ -26,19 +26,22 @@ describe('npm run demo (the first quick-start command)', () => {
     // Short enough to read in a terminal, fast enough to run first.
     expect(r.stdout.split('\n').length).toBeLessThan(40);
     expect(seconds).toBeLessThan(40);
-    const [, plainPart, wrapperPart] = r.stdout.split(/^\d\. /m);
+    const [, plainPart, wrapperPart, bisectPart] = r.stdout.split(/^\d\. /m);
     expect(plainPart).toMatch(/^Plain `git bisect run \.\/test\.sh`/);
     expect(plainPart).toMatch(
       /git says: +[0-9a-f]{12} "feature: add option \d+" is the first bad commit +\(wrong\)/,
     );
     expect(plainPart).toMatch(/Best lead: caused by [0-9a-f]{12} feature: add option/);
     expect(plainPart).toMatch(/Not proven \(P = \d+%\): each commit ran the test once/);
-    expect(plainPart).toMatch(/Next: check the culprit and its parent/);
+    expect(plainPart).toMatch(/Next: check that the culprit fails and its parent passes/);
+    expect(plainPart).toMatch(/^ +bisect-report verify --culprit [0-9a-f]{12} -- \.\/test\.sh$/m);
     expect(wrapperPart).toMatch(/^Through the wrapper/);
     expect(wrapperPart).toMatch(
       /git says: +[0-9a-f]{12} "parser: switch tokenizer to fast path" is the first bad commit +\(right\)/,
     );
     expect(wrapperPart).toMatch(/^ +Caused by [0-9a-f]{12} parser: switch tokenizer to fast path/m);
+    expect(bisectPart).toMatch(/^No git bisect: `bisect-report bisect/);
+    expect(bisectPart).toMatch(/it says: +a36bdb82d1 is the first bad commit .*\(right\)/);
     expect(r.stdout).toContain('npm run preview');
     expect(existsSync(join(ROOT, 'examples', 'out', 'demo-plain.log'))).toBe(true);
   });

@@ -35,9 +35,7 @@ describe('the first 15 lines of a summary section', () => {
     expect(head).toMatch(/\*\*Unconfirmed\*\*: the log names \[`e8b8c3d3b493`\]/);
     expect(head).toContain('**Do not rely on this culprit** (P = 8.0%)');
     expect(head).toMatch(/\*\*Next:\*\* bisect again the 20 commits most likely to hold the culprit/);
-    expect(head).toMatch(
-      /^git bisect start [0-9a-f]{12} [0-9a-f]{12}\^ && git bisect run bisect-report run --runs 10 -- \.\/test\.sh$/m,
-    );
+    expect(head).toMatch(/^bisect-report bisect --good [0-9a-f]{12}\^ --bad [0-9a-f]{12} -- \.\/test\.sh$/m);
   });
 
   test('contradicted: "Not this commit", where it most likely is, and the re-test plan', () => {
@@ -56,10 +54,10 @@ describe('the first 15 lines of a summary section', () => {
     expect(head).toMatch(/^### 🟡 /m);
     expect(head).toMatch(/\*\*Somewhere in 3 commits `[0-9a-f]{40}\^\.\.[0-9a-f]{40}`\*\* · the log names/);
     expect(head).toContain('the commit the log names has P = 15%');
-    expect(head).toMatch(/bisect again the 3 commits most likely to hold the culprit, 20 runs each/);
     expect(head).toMatch(
-      /^git bisect start [0-9a-f]{12} [0-9a-f]{12}\^ && git bisect run bisect-report run --runs 20 -- \.\/test\.sh$/m,
+      /bisect again the 3 commits most likely to hold the culprit, re-running the test where it tells most/,
     );
+    expect(head).toMatch(/^bisect-report bisect --good [0-9a-f]{12}\^ --bad e8b8c3d3b493 -- \.\/test\.sh$/m);
   });
 
   test('a likely culprit resting on one run per commit is a lead, never "Probably right" or green', () => {
@@ -77,8 +75,8 @@ describe('the first 15 lines of a summary section', () => {
     expect(head).toMatch(/^### 🟡 /m);
     expect(head).toContain('**Best lead: caused by**');
     expect(head).toContain('**Best lead, not proven** (P = 82%): each commit ran the test once');
-    expect(head).toMatch(/\*\*Next:\*\* check the culprit and its parent with many runs each/);
-    expect(head).toMatch(/^git checkout -q e8b8c3d3b493\^ && bisect-report run --runs 10 -- \.\/test\.sh; /m);
+    expect(head).toMatch(/\*\*Next:\*\* check that the culprit fails and its parent passes, run after run/);
+    expect(head).toMatch(/^bisect-report verify --culprit e8b8c3d3b493 -- \.\/test\.sh$/m);
   });
 });
 

@@ -25,11 +25,6 @@ export interface Verdict {
 
 const TEST = './test.sh';
 
-/** Runs per commit for a re-test: the plan's largest, at least 10. */
-function retestRuns(report: Report): number {
-  return Math.max(10, ...report.retest.map((r) => (Number.isFinite(r.runs) ? r.runs : 0)));
-}
-
 /** 12 hex digits: unambiguous in any real repository, and short enough to read in a command. */
 function short(sha: string): string {
   return sha.slice(0, 12).toLowerCase();
@@ -40,28 +35,20 @@ function ownTest(report: Report): boolean {
   return Boolean(formatOf(report)?.repeatAdvice);
 }
 
-/** `git bisect start BAD GOOD` over the 95% range, run through the flaky-aware wrapper. */
+/** `bisect-report bisect` over the 95% range: it re-runs the test where it teaches most. */
 function rangeCommand(report: Report): string | null {
   const r = report.trust?.range95;
   if (!r || !ownTest(report) || !isSha(r.last)) return null;
   const good = isSha(r.first) ? `${short(r.first)}^` : isSha(r.after) ? short(r.after) : null;
   if (!good) return null;
-  return (
-    `git bisect start ${short(r.last)} ${good} && ` +
-    `git bisect run bisect-report run --runs ${retestRuns(report)} -- ${TEST}`
-  );
+  return `bisect-report bisect --good ${good} --bad ${short(r.last)} -- ${TEST}`;
 }
 
-/** Re-run the test on the culprit's parent and on the culprit, many times each. */
+/** `bisect-report verify`: the culprit must fail and its parent pass, run after run. */
 function verifyCommand(report: Report): string | null {
   const sha = report.culprit?.sha;
   if (!ownTest(report) || !isSha(sha)) return null;
-  const runs = retestRuns(report);
-  const s = short(sha);
-  return (
-    `git checkout -q ${s}^ && bisect-report run --runs ${runs} -- ${TEST}; ` +
-    `git checkout -q ${s} && bisect-report run --runs ${runs} -- ${TEST}`
-  );
+  return `bisect-report verify --culprit ${short(sha)} -- ${TEST}`;
 }
 
 function retestWords(report: Report): string {
@@ -84,7 +71,7 @@ export function verdictOf(report: Report): Verdict {
     const command = verifyCommand(report);
     return command
       ? {
-          next: 'check the culprit and its parent with many runs each (replace ./test.sh with your test)',
+          next: 'check that the culprit fails and its parent passes, run after run (replace ./test.sh with your test)',
           command,
         }
       : { next: retestWords(report), command: null };
@@ -93,7 +80,7 @@ export function verdictOf(report: Report): Verdict {
     const command = rangeCommand(report);
     return command
       ? {
-          next: `bisect again the ${plural(report.trust?.range95?.commits ?? 0, 'commit')} most likely to hold the culprit, ${retestRuns(report)} runs each (replace ./test.sh with your test)`,
+          next: `bisect again the ${plural(report.trust?.range95?.commits ?? 0, 'commit')} most likely to hold the culprit, re-running the test where it tells most (replace ./test.sh with your test)`,
           command,
         }
       : { next: retestWords(report), command: null };
