@@ -149,6 +149,13 @@ describe('format knowledge lives in src/formats/', () => {
     expect(withDefinition.sort()).toEqual([...registered].sort());
   });
 
+  test('source comments cite docs inside the repository, never ../shared', () => {
+    const citing = sourceFiles(SRC).filter((f) =>
+      /\.\.\/shared\/|shared\/docs\//.test(readFileSync(f, 'utf8')),
+    );
+    expect(citing.map(rel)).toEqual([]);
+  });
+
   test('names, aliases and families never collide', () => {
     const words = formatChoices();
     expect(new Set(words).size).toBe(words.length);

@@ -2,7 +2,7 @@
  * The engine behind both git parsers (console output of `git bisect` / `git bisect run`, and the
  * `git bisect log` replay file). Both formats interleave in real CI logs (a workflow prints the
  * console, then `git bisect log`), so one state machine understands every line kind and the two
- * parsers differ only in how they detect their input. See ../shared/docs/git-bisect-format.md.
+ * parsers differ only in how they detect their input. See docs/formats/git-bisect.md.
  *
  * Streaming and bounded: one entry per tested commit, capped free text; unrelated lines (test and
  * build output, possibly megabytes) are rejected by their first character before any regex.
@@ -654,7 +654,7 @@ export class GitBisectEngine {
     }
     if (line.startsWith(BISECT_LINE_PREFIX)) return this.onBisectLine(line);
     if (line.startsWith('bisect run success') || line.startsWith('bisect found first')) {
-      // "bisect run success" without a culprit: run stopped at a second merge base (§2.9).
+      // "bisect run success" without a culprit: run stopped at a second merge base (docs/formats/git-bisect.md).
       if (this.session.outcome === null) {
         this.result(
           'stopped',
@@ -947,7 +947,7 @@ export class GitBisectEngine {
           !st.mergeBase &&
           !next.mergeBase
         ) {
-          verdict = 'skip'; // git prints the same count again after a skip (§2.1)
+          verdict = 'skip'; // git prints the same count again after a skip (docs/formats/git-bisect.md)
         } else if (culpritSha && st.commit === culpritSha) {
           verdict = 'bad';
         } else if (culpritSha && i === steps.length - 1) {

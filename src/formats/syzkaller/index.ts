@@ -3,7 +3,7 @@ import { gitBisectReplay } from '../git-common/replay.js';
 import { createSyzkallerSink } from './sink.js';
 
 /**
- * Lines only syzkaller's bisection prints (format doc §3). Each needs a 40-hex sha or an exact
+ * Lines only syzkaller's bisection prints (docs/formats/syzkaller.md). Each needs a 40-hex sha or an exact
  * syzkaller phrase, so git console output and ordinary text never match.
  */
 const DECISIVE =

@@ -1,5 +1,5 @@
 /**
- * Line shapes of syzkaller bisection logs (../shared/docs/syzkaller-log-format.md §3, §10) and small
+ * Line shapes of syzkaller bisection logs (docs/formats/syzkaller.md) and small
  * value parsers. Regexes here are only ever run after a cheap prefix check in the parser.
  */
 import type { RunKind } from '../../model.js';

@@ -1,6 +1,6 @@
 /**
  * Streaming state machine for syzkaller bisection logs (syzbot `bisect.txt`), cause and fix,
- * every era (../shared/docs/syzkaller-log-format.md). State is bounded: one entry per tested
+ * every era (docs/formats/syzkaller.md). State is bounded: one entry per tested
  * commit, capped prefixes of free text (crash report), capped lists.
  */
 import {
