@@ -15,7 +15,15 @@ export const SCHEMA_VERSION = 1;
 export type LogFormat = FormatName | 'unknown';
 export type Direction = 'cause' | 'fix';
 export type Status =
-  'found' | 'ambiguous' | 'no-culprit' | 'not-reproduced' | 'failed' | 'incomplete' | 'unrecognized';
+  | 'found'
+  | 'ambiguous'
+  /** The tool narrowed the change to a range (`Report.range`) and stops there: a result, not a failure. */
+  | 'range'
+  | 'no-culprit'
+  | 'not-reproduced'
+  | 'failed'
+  | 'incomplete'
+  | 'unrecognized';
 export type Verdict = 'good' | 'bad' | 'skip' | 'untested';
 export type TrustLabel = 'verified' | 'likely' | 'range' | 'unreliable' | 'contradicted';
 
@@ -37,6 +45,12 @@ export interface Commit {
   /** Kernel build signature of this commit and of its parent (equal = no-op build), when the tool prints them. */
   signature?: string | null;
   parentSignature?: string | null;
+  /**
+   * The repository the commit lives in, when the log names one that may not be this one (a
+   * toolchain's culprit in rust-lang/rust). Absent/null = the repository the workflow runs in.
+   * `slug` is owner/name on github.com, when known.
+   */
+  repository?: { url: string; slug?: string | null } | null;
 }
 
 export interface Candidate {
@@ -212,6 +226,18 @@ export interface Report {
     bad: string | null;
     /** Commits after the good end up to the bad end, when the log states it (`bisect-report bisect`). */
     commits?: number | null;
+  } | null;
+  /**
+   * The range the change lies in, as the tool states it: after `firstGood`, no later than `firstBad`
+   * (revisions as the tool prints them: shas, nightlies, build numbers). Status `range` when that is
+   * the answer; with a culprit, the range the tool searched last.
+   */
+  range?: {
+    firstGood: string | null;
+    firstBad: string | null;
+    commits?: number | null;
+    /** Where these revisions live, when not in this repository (as Commit.repository). */
+    repository?: { url: string; slug?: string | null } | null;
   } | null;
   /** Custom terms (git bisect --term-old/--term-new). */
   terms?: { old: string; new: string } | null;

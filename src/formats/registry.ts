@@ -3,12 +3,32 @@ import type { LogFormatDefinition } from './types.js';
 import { syzkallerFormat } from './syzkaller/index.js';
 import { gitBisectRunFormat } from './git-bisect-run/index.js';
 import { gitBisectLogFormat } from './git-bisect-log/index.js';
+import { cargoBisectRustcFormat } from './cargo-bisect-rustc/index.js';
+import { mozregressionFormat } from './mozregression/index.js';
+import { chromiumBisectBuildsFormat } from './chromium-bisect-builds/index.js';
+import { hgBisectFormat } from './hg-bisect/index.js';
+import { jjBisectFormat } from './jj-bisect/index.js';
+import { lkpFormat } from './lkp/index.js';
+import { kernelciFormat } from './kernelci/index.js';
+import { gitBayesectFormat } from './git-bayesect/index.js';
 
 /**
  * Every known log format: adding one is its folder plus one line here (see CONTRIBUTING.md).
  * Order matters only for detection ties: the first format whose parser's detectLine fires wins.
  */
-export const FORMATS = [syzkallerFormat, gitBisectLogFormat, gitBisectRunFormat] as const;
+export const FORMATS = [
+  syzkallerFormat,
+  gitBisectLogFormat,
+  gitBisectRunFormat,
+  cargoBisectRustcFormat,
+  mozregressionFormat,
+  chromiumBisectBuildsFormat,
+  hgBisectFormat,
+  jjBisectFormat,
+  lkpFormat,
+  kernelciFormat,
+  gitBayesectFormat,
+] as const;
 
 export type FormatName = (typeof FORMATS)[number]['name'];
 

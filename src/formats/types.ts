@@ -84,6 +84,12 @@ export interface LogParser {
    */
   detectLine(line: string): boolean;
   /**
+   * Formats whose decisive lines this format's output also prints (jj prints git's "Bisecting:"
+   * line): when one of them is detected, this parser still wins if its own decisive line follows
+   * within a few lines.
+   */
+  refines?: readonly string[];
+  /**
    * For a file no parser recognised: a hint when its first lines look like this format in a shape
    * we can't read (e.g. translated messages), or null.
    */

@@ -68,9 +68,17 @@ export class AuthorResolver {
     return email ? (this.authorMap[email] ?? null) : null;
   }
 
+  /** The commit lives in another repository (Commit.repository): not ours to ask about, nobody to mention. */
+  private isForeign(commit: Commit): boolean {
+    const repo = commit.repository;
+    if (!repo) return false;
+    return (repo.slug ?? '').toLowerCase() !== `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+  }
+
   private async lookup(commit: Commit): Promise<AuthorInfo> {
-    const mapped = this.fromMap(commit);
     const info: AuthorInfo = { login: null, via: null, onGitHub: null, pulls: [] };
+    if (this.isForeign(commit)) return info;
+    const mapped = this.fromMap(commit);
     if (!this.client || !/^[0-9a-f]{7,64}$/i.test(commit.sha)) {
       if (mapped) Object.assign(info, { login: mapped, via: 'author-map' });
       return info;

@@ -51,3 +51,66 @@ export function looksQuoted(firstLines: string[]): boolean {
   }
   return nonEmpty >= 3 && quotedLines / nonEmpty >= 0.6;
 }
+
+const QP_HEADER = /^content-transfer-encoding:\s*quoted-printable\s*$/i;
+const QP_TOKEN = /=[0-9A-F]{2}/g;
+/** A joined quoted-printable line longer than this is passed on as is (bounded memory). */
+const MAX_QP_LINE = 64 * 1024;
+
+/**
+ * Decides from the first lines whether the text is quoted-printable mail: its header says so, or
+ * several lines end in a soft break ("=") at the encoder's width (70–76 characters), or with "=XX"
+ * escapes (=3D, =20) around. Kernel configs and base64 end lines in "=" too, but not at that width
+ * and without escapes, so plain logs stay plain (the corpus tests check it).
+ */
+export function looksQuotedPrintable(firstLines: string[], quoted: boolean): boolean {
+  let softBreaks = 0;
+  let wrapped = 0;
+  let escapes = 0;
+  for (const raw of firstLines) {
+    const line = unwrapLine(raw, quoted);
+    if (line === null) continue;
+    if (QP_HEADER.test(line)) return true;
+    if (line.endsWith('=') && !line.endsWith('==')) {
+      softBreaks++;
+      // Encoders break lines just short of 76 characters.
+      if (line.length >= 70 && line.length <= 76) wrapped++;
+    }
+    escapes += line.match(QP_TOKEN)?.length ?? 0;
+  }
+  return wrapped >= 2 || (softBreaks >= 2 && escapes >= 2);
+}
+
+/** "=3D" → "=", "=C3=A9" → "é": runs of escapes are bytes of one UTF-8 sequence. */
+export function decodeQuotedPrintable(line: string): string {
+  if (line.indexOf('=') === -1) return line;
+  return line.replace(/(?:=[0-9A-Fa-f]{2})+/g, (m) =>
+    Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'),
+  );
+}
+
+/**
+ * Joins quoted-printable soft line breaks ("…=" + next line) and decodes escapes. Feed it lines
+ * that `unwrapLine` already unwrapped; `push` returns a finished line or null while a line continues.
+ */
+export class QuotedPrintableJoiner {
+  private pending = '';
+
+  push(line: string): string | null {
+    if (line.endsWith('=') && this.pending.length + line.length < MAX_QP_LINE) {
+      this.pending += line.slice(0, -1);
+      return null;
+    }
+    const whole = this.pending + line;
+    this.pending = '';
+    return decodeQuotedPrintable(whole);
+  }
+
+  /** The last line when the text ended inside a soft break, or null. */
+  flush(): string | null {
+    if (this.pending === '') return null;
+    const rest = this.pending;
+    this.pending = '';
+    return decodeQuotedPrintable(rest);
+  }
+}

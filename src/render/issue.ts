@@ -3,7 +3,7 @@
  * records a change when a bisection is re-run. Pure functions; all log text goes through ./escape.ts.
  */
 import type { Report, TrustLabel } from '../model.js';
-import type { RenderContext } from './context.js';
+import { reportContext, type RenderContext } from './context.js';
 import { ZWSP, plain } from './escape.js';
 import {
   authorText,
@@ -97,10 +97,11 @@ export function renderIssueBody(report: Report, ctx: RenderContext, opts: IssueB
 /** The comment on the pull request that introduced (or fixed) the culprit. */
 export function renderPrComment(
   report: Report,
-  ctx: RenderContext,
+  outerCtx: RenderContext,
   issueUrl: string | null,
   opts: IssueBodyOptions = {},
 ): string {
+  const ctx = reportContext(report, outerCtx);
   const marker = checkedMarker(opts.marker);
   const max = opts.maxChars ?? BODY_LIMIT_CHARS;
   const c = report.culprit;
@@ -167,7 +168,12 @@ function stateWords(s: IssueState): string {
  * A comment for an existing issue when the bisection was re-run: what changed (culprit, trust,
  * status), or that a fix bisection found the fix. `previous` may be null when unknown.
  */
-export function renderChangeComment(previous: IssueState | null, report: Report, ctx: RenderContext): string {
+export function renderChangeComment(
+  previous: IssueState | null,
+  report: Report,
+  outerCtx: RenderContext,
+): string {
+  const ctx = reportContext(report, outerCtx);
   const now = issueState(report);
   const c = report.culprit;
   const out: string[] = [];

@@ -5,7 +5,7 @@
  */
 import type { Report } from '../model.js';
 import { ROOT_CAUSE_DOUBTS } from '../analyse/plausibility.js';
-import type { RenderContext } from './context.js';
+import { reportContext, type RenderContext } from './context.js';
 import { formatDisplayName, formatOf } from '../formats/registry.js';
 import { verdictOf } from './verdict.js';
 import { cell, code, codeBlock, inline, isLogin, isSha, richText } from './escape.js';
@@ -52,8 +52,23 @@ export interface SectionOptions {
 // ------------------------------------------------------------------ small pieces
 
 export function commitUrl(sha: string, ctx: RenderContext): string | null {
+  if (ctx.commitRepository) return foreignCommitUrl(sha, ctx.commitRepository);
   if (!isSha(sha) || !ctx.repository || !/^[\w.-]+\/[\w.-]+$/.test(ctx.repository)) return null;
   return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/commit/${sha.toLowerCase()}`;
+}
+
+/** A commit of another repository: GitHub, hg.mozilla.org and googlesource links; none for other hosts. */
+function foreignCommitUrl(sha: string, repo: { url: string; slug?: string | null }): string | null {
+  // Short all-digit ids are build numbers (commit positions), not commit hashes.
+  if (!isSha(sha) || (/^\d+$/.test(sha) && sha.length < 12)) return null;
+  const id = sha.toLowerCase();
+  if (repo.slug && /^[\w.-]+\/[\w.-]+$/.test(repo.slug))
+    return `https://github.com/${repo.slug}/commit/${id}`;
+  const url = repo.url.replace(/\/+$/, '');
+  if (!/^https:\/\/[\w.-]+(?:\/[\w.~+-]+)*$/.test(url)) return null;
+  if (/^https:\/\/hg\.mozilla\.org\//.test(url)) return `${url}/rev/${id}`;
+  if (/^https:\/\/[\w-]+\.googlesource\.com\//.test(url)) return `${url}/+/${id}`;
+  return null;
 }
 
 /** A commit id as a code span, linked to the commit on the server when the repository is known. */
@@ -130,6 +145,17 @@ function rangeWords(report: Report, ctx: RenderContext): string {
   return `${plural(r.commits, 'commit')}${rangeEnds(r, ctx)}`;
 }
 
+/** A tool's own range result (Report.range) in words: "after A, no later than B (N commits)". */
+export function rangeResultWords(report: Report, ctx: RenderContext): string {
+  const r = report.range;
+  if (!r) return 'the tool reported a range without its ends';
+  const fix = report.direction === 'fix';
+  const ref = (rev: string | null): string =>
+    rev ? (isSha(rev) ? commitRef(rev, ctx) : code(rev, { max: 60 })) : '?';
+  const n = r.commits ? ` (${plural(r.commits, 'commit')})` : '';
+  return `the ${fix ? 'fix' : 'change'} was made after ${ref(r.firstGood)}, no later than ${ref(r.firstBad)}${n}`;
+}
+
 /** The alert: one or two sentences saying why this answer is or isn't trustworthy. */
 export function verdictAlert(report: Report, ctx: RenderContext): string[] {
   const t = report.trust;
@@ -182,6 +208,8 @@ export function verdictAlert(report: Report, ctx: RenderContext): string[] {
     }
   }
   switch (report.status) {
+    case 'range':
+      return alert('NOTE', [`**Narrowed to a range**: ${rangeResultWords(report, ctx)}.`, reason]);
     case 'ambiguous': {
       const n = report.candidates.length;
       return alert('WARNING', [
@@ -629,7 +657,12 @@ function rawSteps(report: Report, detail: Detail): string[] {
 
 // ------------------------------------------------------------------ one section
 
-export function renderReportSection(report: Report, ctx: RenderContext, opts: SectionOptions = {}): string {
+export function renderReportSection(
+  report: Report,
+  outerCtx: RenderContext,
+  opts: SectionOptions = {},
+): string {
+  const ctx = reportContext(report, outerCtx);
   const detail: Detail = opts.detail ?? 0;
   const level = opts.heading ?? 3;
   const sub = level + 1;
@@ -677,7 +710,7 @@ export function overviewTable(ordered: Report[], ctx: RenderContext, maxRows: nu
   for (const r of ordered.slice(0, maxRows)) {
     const c = r.culprit;
     const culprit = c
-      ? `${r.direction === 'fix' ? 'fixed by ' : ''}${commitRef(c.sha, ctx, 12, true)} ${cell(c.subject, 60)}`
+      ? `${r.direction === 'fix' ? 'fixed by ' : ''}${commitRef(c.sha, reportContext(r, ctx), 12, true)} ${cell(c.subject, 60)}`
       : r.candidates.length
         ? plural(r.candidates.length, 'candidate')
         : '—';

@@ -30,6 +30,7 @@ export const LABEL_ICON: Record<TrustLabel, string> = {
 export const STATUS_ICON: Record<Status, string> = {
   found: '🟢',
   ambiguous: '🟡',
+  range: '🔎',
   'no-culprit': '⚪',
   'not-reproduced': '⚪',
   failed: '❌',
@@ -61,6 +62,7 @@ export function reportIcon(r: Report): string {
 export const STATUS_WORDS: Record<Status, string> = {
   found: 'culprit found',
   ambiguous: 'several candidates',
+  range: 'narrowed to a range',
   'no-culprit': 'no culprit',
   'not-reproduced': 'not reproduced',
   failed: 'bisection failed',
