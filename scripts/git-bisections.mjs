@@ -164,6 +164,10 @@ export async function makeBisection({
   const file = join(dir, 'bisect.log');
   // git 2.39 ends the run output without a newline: appended as the README says, unchanged.
   writeFileSync(file, run.out + log + '\n');
+  writeFileSync(
+    join(dir, 'truth.json'),
+    JSON.stringify({ truth: shas[culprit], culprit, repro, falseAlarm, runs }) + '\n',
+  );
   const marks = [];
   for (const line of log.split('\n')) {
     const m = /^git bisect (good|bad|skip) ([0-9a-f]{40})$/.exec(line);

@@ -157,6 +157,11 @@ export interface Trust {
   label: TrustLabel;
   /** Posterior probability that the reported culprit (or the candidate set) holds the true culprit. */
   probability: number;
+  /**
+   * `probability` should the test be as unreliable as the log allows (its repro rate at the 5%
+   * quantile, its false-alarm rate at the 95% quantile): what the label rests on (docs/trust.md).
+   */
+  assuredProbability?: number;
   reasons: TrustReason[];
   weakestLink?: WeakestLink | null;
   /** 95% credible range of the culprit, as commits (oldest first) or positions when shas are unknown. */

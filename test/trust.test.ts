@@ -10,8 +10,11 @@ import {
   type PositionEvidence,
 } from '../src/analyse/posterior.js';
 import { runsPerTest } from '../src/analyse/retest.js';
-import { matchTitle as matchAnyTitle } from '../src/analyse/titles.js';
-import { syzkallerFormat } from '../src/formats/syzkaller/index.js';
+import { profileFor } from '../src/analyse/profile.js';
+
+// These titles are syzkaller's: classify them the way its format profile does.
+const KERNEL_SIGNATURES_FOR_TEST = profileFor({ format: 'syzkaller' }).signatures;
+const matchTitle = (title: string, target: string | null) => KERNEL_SIGNATURES_FOR_TEST.match(title, target);
 import { layoutWindow } from '../src/analyse/window.js';
 import { emptyReport, type Commit, type Report, type Step, type Verdict } from '../src/model.js';
 import { readLog } from '../src/read/readLog.js';
@@ -265,10 +268,6 @@ describe('window layout from "revisions left"', () => {
 
 // ---------------------------------------------------------------- run classification
 
-// These titles are syzkaller's: classify them with its harness titles.
-const syzkallerHarness = syzkallerFormat.isHarnessTitle!;
-const matchTitle = (title: string, target: string | null) => matchAnyTitle(title, target, syzkallerHarness);
-
 describe('run classification against the bisected crash', () => {
   const target = 'general protection fault in try_to_wake_up';
   test.each([
@@ -317,7 +316,7 @@ describe('run classification against the bisected crash', () => {
         runs: [BUG, BUG, 'WARNING in other_fn', 'SYZFAIL: x', 'SKIP', 'OK'],
       }),
       BUG,
-      syzkallerHarness,
+      KERNEL_SIGNATURES_FOR_TEST,
     );
     expect(ev).toMatchObject({ hits: 2, otherCrashes: 1, clean: 1, censored: 2 });
   });
@@ -601,7 +600,7 @@ describe('labels and reasons', () => {
       step({ commit: sha(4), verdict: 'bad', runs: ['SYZFAIL: x', ...times(9, 'OK')] }),
       step({ commit: sha(2), verdict: 'good', runs: times(10, 'OK') }),
     ];
-    const evs = steps.map((s) => stepEvidence(s, BUG, syzkallerHarness));
+    const evs = steps.map((s) => stepEvidence(s, BUG, KERNEL_SIGNATURES_FOR_TEST));
     expect(syzbotConfidence(steps, evs)).toBeCloseTo(1 - Math.pow(0.45, 10), 4);
   });
 });

@@ -1,16 +1,18 @@
 import type { Report, Step } from '../model.js';
-import {
-  matchRun,
-  matchTitle,
-  normalizeTitle,
-  isInfraTitle,
-  ON_SIGNATURE,
-  NO_HARNESS,
-  type HarnessRule,
-} from './titles.js';
+import { ON_SIGNATURE, type RunMatch } from './titles.js';
 import { effectiveVerdict } from './window.js';
 
 /** What one tested commit's runs say about the bisected failure. */
+/** How a format tells whether a failure is the one being bisected (docs/trust.md, "Failure signatures"). */
+export interface FailureSignatures {
+  /** Titles with the same key count as one failure. */
+  key(title: string): string;
+  /** How strongly a failure with this title shows the target failure. */
+  match(title: string, target: string | null): RunMatch;
+  /** Harness/infrastructure failures that tell nothing about the bug. */
+  isInfra(title: string): boolean;
+}
+
 export interface StepEvidence {
   /** Runs whose crash matches the target (weight >= ON_SIGNATURE). */
   hits: number;
@@ -35,29 +37,27 @@ export interface StepEvidence {
  * The failure being bisected: the report's crash title, else the most common title on the
  * original / bad commits; null when the log carries no titles (any failure counts).
  */
-export function targetTitle(report: Report, isHarness: HarnessRule = NO_HARNESS): string | null {
+export function targetTitle(report: Report, signatures: FailureSignatures): string | null {
   const t = report.crash?.title?.trim();
   if (t) return t;
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { title: string; n: number }>();
   for (const s of report.steps) {
     if (effectiveVerdict(s) !== 'bad' && !s.original) continue;
     for (const [title, n] of Object.entries(s.titles ?? {})) {
-      if (!title || isInfraTitle(title, isHarness)) continue;
-      counts.set(normalizeTitle(title), (counts.get(normalizeTitle(title)) ?? 0) + n);
+      if (!title || signatures.isInfra(title)) continue;
+      const key = signatures.key(title);
+      const seen = counts.get(key);
+      counts.set(key, { title: seen?.title ?? title, n: (seen?.n ?? 0) + n });
     }
     if (s.original && counts.size > 0) break;
   }
   let best: string | null = null;
   let bestN = 0;
-  for (const [title, n] of counts) if (n > bestN) [best, bestN] = [title, n];
+  for (const { title, n } of counts.values()) if (n > bestN) [best, bestN] = [title, n];
   return best;
 }
 
-export function stepEvidence(
-  step: Step,
-  target: string | null,
-  isHarness: HarnessRule = NO_HARNESS,
-): StepEvidence {
+export function stepEvidence(step: Step, target: string | null, signatures: FailureSignatures): StepEvidence {
   const ev: StepEvidence = {
     hits: 0,
     otherCrashes: 0,
@@ -108,16 +108,17 @@ export function stepEvidence(
   ev.offTitles = [...off.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   return ev;
 
-  function countOutcome(kind: Parameters<typeof matchRun>[0], title: string | undefined) {
+  function countOutcome(kind: string, title: string | undefined) {
     if (kind === 'ok') ev.clean += 1;
     else if (kind === 'crash') classifyCrash(title, 1);
     else ev.censored += 1;
   }
   function classifyCrash(title: string | undefined, count: number) {
-    const m =
+    // A failure without a title may be the target or not; it leans towards the target.
+    const m: RunMatch =
       title === undefined || title === ''
-        ? matchRun('crash', undefined, target, isHarness)
-        : matchTitle(title, target, isHarness);
+        ? { match: 'family', weight: target === null ? 1 : 0.8 }
+        : signatures.match(title, target);
     if (m.match === 'infra') {
       ev.censored += count;
       if (title && !ev.infraTitles.includes(title)) ev.infraTitles.push(title);

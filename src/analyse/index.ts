@@ -10,6 +10,8 @@ import {
   type WeakestLink,
 } from '../model.js';
 import { stepEvidence, targetTitle, type StepEvidence } from './evidence.js';
+import { profileFor } from './profile.js';
+import { formatOf } from '../formats/registry.js';
 import { assessCulprit } from './plausibility.js';
 import {
   computePosterior,
@@ -17,20 +19,20 @@ import {
   DEFAULT_PARAMS,
   log10BayesFactor,
   massAt,
+  type ModelParams,
   type PositionEvidence,
   type PosteriorResult,
 } from './posterior.js';
 import { planRetests } from './retest.js';
-import { isInfraTitle } from './titles.js';
-import { formatOf, isHarnessTitle } from '../formats/registry.js';
 import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
 
 export type AnalyseOptions = WindowOptions;
 
 /**
- * Label thresholds on the final probability (P(location) × P(root cause)). `likely` is the
- * threshold with the best detection at <= 10% false alarms on labelled syzbot bisections, refitted
- * with the root-cause ratios (scripts/bench-trust.mjs prints it and a 5-fold cross-validation).
+ * Label thresholds, the same for every format (docs/trust.md says what each label promises). They
+ * apply to the probability at the pessimistic end of what the log says about the test (see
+ * `judge`). `likely` is the threshold with the best detection at <= 10% false alarms on labelled
+ * syzbot bisections (scripts/bench-trust.mjs refits it in grouped cross-validation).
  */
 export const THRESHOLDS = {
   likely: 0.39,
@@ -43,8 +45,32 @@ export const THRESHOLDS = {
   rangeCommits: 8,
 } as const;
 
-/** Model for logs with one verdict per commit: a reliable test is assumed (q ~ Beta(9, 1)). */
-export const PLAIN_BISECT_PARAMS = { ...DEFAULT_PARAMS, qPrior: [9, 1] as [number, number], drift: 0 };
+/**
+ * The flakiest test still worth bisecting: it shows the failure in 3 runs of 10 on a bad commit.
+ * Below that a bisection cannot converge (FACF advises against culprit-finding such tests), so a
+ * log that cannot measure its test is judged as if its test were this flaky.
+ */
+export const FLAKIEST_USEFUL_REPRO = 0.3;
+
+/**
+ * The posterior again with the test's repro rate pinned at its pessimistic end (5% quantile) and its
+ * false-alarm rate at its 95% quantile. With repeated runs the log measures both and this changes
+ * little. With one run per commit it measures neither — git's search makes every such log look like
+ * one of a reliable test — so the flakiest useful test and the prior's false alarms stand in
+ * (docs/trust.md, "Honest uncertainty about the test").
+ */
+function pessimisticParams(params: ModelParams, post: PosteriorResult, measured: boolean): ModelParams {
+  const pin = (p: number): [number, number] => {
+    const m = Math.min(0.99, Math.max(0.01, p));
+    return [400 * m, 400 * (1 - m)];
+  };
+  const [ea, eb] = DEFAULT_PARAMS.epsPrior;
+  // The 95% quantile of a Beta(1, b) prior, in closed form.
+  const epsPriorHigh = ea === 1 ? 1 - Math.pow(0.05, 1 / eb) : 0.1;
+  const qLow = measured ? post.repro.low : FLAKIEST_USEFUL_REPRO;
+  const epsHigh = measured ? post.falseAlarm.high : epsPriorHigh;
+  return { ...params, qPrior: pin(qLow), epsPrior: pin(epsHigh) };
+}
 
 /**
  * Judges how far a report's answer can be trusted (trust-model.md §3) and plans re-tests.
@@ -74,12 +100,12 @@ interface Judged {
 const short = (sha: string | null | undefined) => (sha ? sha.slice(0, 8) : '?');
 
 function judge(report: Report, options: AnalyseOptions): Judged {
-  const format = formatOf(report);
-  const isHarness = (title: string) => isHarnessTitle(report, title);
-  const target = targetTitle(report, isHarness);
+  const profile = profileFor(report);
+  const signatures = profile.signatures;
+  const target = targetTitle(report, signatures);
   const layout = layoutWindow(report, options);
   const newIsBad = report.direction !== 'fix';
-  const evidences = report.steps.map((s) => stepEvidence(s, target, isHarness));
+  const evidences = report.steps.map((s) => stepEvidence(s, target, signatures));
   const positioned: PositionEvidence[] = [];
   report.steps.forEach((s, i) => {
     const p = layout.stepPositions[i];
@@ -87,13 +113,19 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     const ev = evidences[i];
     positioned.push({ position: p, crashes: ev.crashes, clean: ev.clean });
   });
-  // One run per commit (plain git bisect): nothing in the log measures flakiness, so assume what
-  // users of plain bisect assume, a test that fails reliably on bad commits, and say so.
+  // One run per commit (plain git bisect): nothing in the log measures flakiness. The rates keep
+  // their vague priors, and the label rests on the pessimistic reading below.
   const usable = evidences.filter((e) => e.hits + e.otherCrashes + e.clean > 0);
   const singleVerdicts =
     usable.length > 0 && usable.every((e) => e.singleVerdict || e.hits + e.otherCrashes + e.clean <= 1);
-  const params = singleVerdicts ? PLAIN_BISECT_PARAMS : DEFAULT_PARAMS;
+  const params: ModelParams = { ...DEFAULT_PARAMS, drift: profile.drift };
   const post = computePosterior(positioned, layout.size, params, newIsBad);
+  const postLow = computePosterior(
+    positioned,
+    layout.size,
+    pessimisticParams(params, post, !singleVerdicts),
+    newIsBad,
+  );
   const reasons: TrustReason[] = [];
   const culprit = report.culprit;
   const culpritIndex = culprit ? lastStepIndexOf(report.steps, culprit.sha) : -1;
@@ -128,19 +160,25 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   const rangeCommits = range ? range.last - range.first + 1 : layout.size;
 
   let location: number;
-  let plaus = assessCulprit(report, target);
+  let locationLow: number;
+  let plaus = assessCulprit(report, target, profile);
   if (culprit && layout.culpritPosition !== null) {
     location = massAt(post, layout.culpritPosition);
+    locationLow = massAt(postLow, layout.culpritPosition);
   } else {
     // Candidate set (inconclusive bisection): the mass of the final window.
     plaus = { ...plaus, probability: plaus.base, reasons: [] };
     location = candidateMass(post);
+    locationLow = candidateMass(postLow);
   }
   reasons.push(...plaus.reasons);
   const probability = clamp01(location * plaus.probability);
+  // What the label rests on: the probability should the test be as unreliable as the log allows.
+  const assured = Math.min(probability, clamp01(locationLow * plaus.probability));
 
   // Reasons from the runs.
   const culpritEv = culpritIndex >= 0 ? evidences[culpritIndex] : null;
+  // A reason, not a veto: the runs' weights already carry it into the probability.
   const offSignatureCulprit =
     culprit !== null &&
     culpritEv !== null &&
@@ -180,9 +218,14 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     reasons.push({
       code: 'plain-bisect-no-repeats',
       message: [
-        'Each commit was tested once: a flaky test can flip any verdict unseen, so this answer cannot be verified.',
-        ...(format?.repeatAdvice ? [format.repeatAdvice] : []),
+        `Not verified — re-run to confirm: each commit was tested once, so a flaky test could have flipped any verdict unseen. Confirm with \`bisect-report verify --culprit ${culprit?.sha ?? '<sha>'} -- <your test>\`.`,
+        ...(formatOf(report)?.repeatAdvice ? [formatOf(report)!.repeatAdvice!] : []),
       ].join(' '),
+    });
+  } else if (culprit && assured < THRESHOLDS.likely && probability >= THRESHOLDS.likely) {
+    reasons.push({
+      code: 'test-reliability-unknown',
+      message: `The runs do not pin down how reliable the test is: should it reproduce the failure only ${pct(post.repro.low)} of the time, P drops to ${pct(assured)}. Confirm with \`bisect-report verify --culprit ${culprit.sha} -- <your test>\`.`,
     });
   }
   if (culprit && culpritEv && report.culpritCrash?.title && target && culpritEv.hits === 0) {
@@ -190,7 +233,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
       code: 'culprit-crash-differs',
       message: `At the culprit the tool saw "${report.culpritCrash.title}", not the bisected "${target}".`,
     });
-  } else if (culprit && report.culpritCrash?.title && target && !isInfraTitle(target, isHarness)) {
+  } else if (culprit && report.culpritCrash?.title && target && !signatures.isInfra(target)) {
     const ev = stepEvidence(
       {
         commit: '',
@@ -200,7 +243,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
         titles: { [report.culpritCrash.title]: 1 },
       },
       target,
-      isHarness,
+      signatures,
     );
     if (ev.hits === 0) {
       reasons.push({
@@ -234,7 +277,8 @@ function judge(report: Report, options: AnalyseOptions): Judged {
 
   // Label.
   const weakest = weakestLink(report, ledger, evidences, post);
-  const contradicted = culprit !== null && (location < THRESHOLDS.contradicted || offSignatureCulprit);
+  // The runs place the change elsewhere (and so P < THRESHOLDS.contradicted).
+  const contradicted = culprit !== null && location < THRESHOLDS.contradicted;
   const parentIndex = culprit ? parentStepIndex(report.steps, layout, layout.culpritPosition) : -1;
   const directEvidence =
     culpritEv !== null &&
@@ -245,11 +289,11 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     !plaus.noop;
   let label: TrustLabel;
   if (!culprit) {
-    label = probability >= 0.9 ? 'range' : 'unreliable';
+    label = assured >= 0.9 ? 'range' : 'unreliable';
   } else if (contradicted) {
     label = 'contradicted';
   } else if (
-    probability >= THRESHOLDS.verified &&
+    assured >= THRESHOLDS.verified &&
     location >= THRESHOLDS.verifiedLocation &&
     directEvidence &&
     !singleVerdicts &&
@@ -257,7 +301,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     (plaus.stackFiles.length > 0 || !hasStack(report))
   ) {
     label = 'verified';
-  } else if (probability >= THRESHOLDS.likely) {
+  } else if (assured >= THRESHOLDS.likely) {
     label = 'likely';
   } else if (rangeCommits <= THRESHOLDS.rangeCommits && location < 0.5) {
     label = 'range';
@@ -268,7 +312,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     label !== 'verified' &&
     culprit &&
     !singleVerdicts &&
-    probability >= THRESHOLDS.verified &&
+    assured >= THRESHOLDS.verified &&
     location >= THRESHOLDS.verifiedLocation &&
     !directEvidence
   ) {
@@ -295,6 +339,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   const trust: Trust = {
     label,
     probability: round(probability, 4),
+    assuredProbability: round(assured, 4),
     reasons: dedupeReasons(reasons),
     weakestLink: weakest,
     range95: rangeInfo,
@@ -306,7 +351,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     locationProbability: round(location, 6),
     rootCauseProbability: round(plaus.probability, 4),
     ledger,
-    toolConfidence: format?.trust?.syzbotRules ? syzbotConfidence(report.steps, evidences) : null,
+    toolConfidence: formatOf(report)?.trust?.syzbotRules ? syzbotConfidence(report.steps, evidences) : null,
     counterfactual: counterfactuals(report, evidences),
     windowSize: layout.size,
     positionsExact: layout.exact,

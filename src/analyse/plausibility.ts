@@ -1,7 +1,7 @@
 import type { Report, TrustReason } from '../model.js';
 import { effectiveVerdict } from './window.js';
-import { matchTitle, ON_SIGNATURE } from './titles.js';
-import { formatOf, isHarnessTitle } from '../formats/registry.js';
+import { ON_SIGNATURE } from './titles.js';
+import { profileFor, type TrustProfile } from './profile.js';
 
 /**
  * Is the located change point the bug's root cause? (trust-model.md §3.4, §5.9)
@@ -23,11 +23,10 @@ export interface Plausibility {
 
 /**
  * Base rates: kernel reproducers often find enabling commits; a project's own test rarely does.
- * The kernel base and the fitted ratios below are a logistic fit of P(right culprit) =
+ * The kernel base (in the format's trust profile) and the fitted ratios below are a logistic fit of P(right culprit) =
  * location × root cause on labelled syzbot bisections (`node scripts/bench-trust.mjs --cv` refits
  * them from each report's reason codes and prints 5-fold cross-validated numbers), rounded.
  */
-export const ROOT_BASE = { kernel: 0.8, other: 0.9 } as const;
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
   stackMentionsFiles: 1.62,
@@ -86,8 +85,11 @@ const PRECISE_REPORT = /^(KASAN|KMSAN|KFENCE):/;
 const MACHINERY =
   /^(lib\/dump_stack\.c|kernel\/panic\.c|lib\/bug\.c|mm\/kasan\/|mm\/kmsan\/|mm\/kfence\/|kernel\/kcov\.c|arch\/[^/]+\/entry\/|kernel\/entry\/|arch\/x86\/kernel\/traps\.c|arch\/x86\/kernel\/dumpstack|kernel\/locking\/lockdep\.c|lib\/ubsan\.c)/;
 
-const BUILD_CONFIG =
-  /(^|\/)(Kconfig[^/]*|Makefile|Kbuild|MAINTAINERS|[^/]*defconfig|\.gitignore)$|^Documentation\//;
+const BUILD_CONFIG = /(^|\/)(Kconfig[^/]*|Makefile|Kbuild|[^/]*defconfig)$/;
+
+/** Files that are never built: documentation and repository metadata. */
+const NOT_BUILT =
+  /^Documentation\/|\.(rst|txt|md)$|(^|\/)(MAINTAINERS|CREDITS|README[^/]*|\.gitignore|\.mailmap)$/;
 
 /** Kernel trees: directories that are not part of the kernel build (tools, selftests, samples). */
 const OUTSIDE_KERNEL = /^(tools|samples|LICENSES)(\/|$)/;
@@ -109,11 +111,13 @@ export function stackFilesOf(reportText: string): Set<string> {
   return files;
 }
 
-export function assessCulprit(report: Report, target: string | null): Plausibility {
+export function assessCulprit(
+  report: Report,
+  target: string | null,
+  profile: TrustProfile = profileFor(report),
+): Plausibility {
   const culprit = report.culprit;
-  // The format says whether its culprits are kernel commits under a fixed reproducer.
-  const kernel = formatOf(report)?.trust?.kernel === true;
-  const base = kernel ? ROOT_BASE.kernel : ROOT_BASE.other;
+  const base = profile.rootCauseBase;
   const reasons: TrustReason[] = [];
   const result: Plausibility = { base, probability: base, reasons, stackFiles: [], noop: false };
   if (!culprit) return result;
@@ -123,6 +127,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   // the reproducer is fixed and the kernel moves under it. A project's own failing test is another
   // matter: the merge, the Makefile change or the new assertion that broke it is what its authors
   // want named, so those checks only apply to kernel logs.
+  const kernel = profile.kernelChecks;
 
   if (culprit.signature && culprit.parentSignature && culprit.signature === culprit.parentSignature) {
     result.noop = true;
@@ -149,20 +154,22 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
     });
   }
   const files = culprit.files.map((f) => f.path).filter(Boolean);
-  const buildFiles = files.filter((p) => BUILD_CONFIG.test(p));
-  if (kernel && files.length > 0 && files.every((p) => OUTSIDE_KERNEL.test(p))) {
+  // Documentation is neither code nor build configuration: it is left out of the build checks.
+  const builtFiles = files.filter((p) => !NOT_BUILT.test(p));
+  const buildFiles = builtFiles.filter((p) => BUILD_CONFIG.test(p));
+  if (kernel && files.length > 0 && builtFiles.every((p) => OUTSIDE_KERNEL.test(p))) {
     add(ROOT_LR.outsideKernel);
     reasons.push({
       code: 'culprit-outside-kernel',
       message:
-        'The culprit only changes files outside the kernel build (tools, selftests, samples): it cannot change the kernel under test.',
+        'The culprit only changes files outside the kernel build (tools, selftests, samples, documentation): it cannot change the kernel under test.',
     });
-  } else if (kernel && files.length > 0 && buildFiles.length === files.length) {
+  } else if (kernel && builtFiles.length > 0 && buildFiles.length === builtFiles.length) {
     add(ROOT_LR.buildConfigOnly);
     reasons.push({
       code: 'build-config-only-culprit',
       message:
-        'The culprit only changes build configuration or docs (Kconfig, Makefile, ...): it likely made older code reachable rather than adding the bug.',
+        'The culprit only changes build configuration (Kconfig, Makefile, ...): it likely made older code reachable rather than adding the bug.',
     });
   } else if (kernel && buildFiles.length > 0) {
     // New code wired into the build (a new driver, protocol, option) often exposes old bugs.
@@ -177,11 +184,7 @@ export function assessCulprit(report: Report, target: string | null): Plausibili
   const texts: string[] = [];
   for (const crash of [report.crash, report.culpritCrash]) {
     if (!crash?.report) continue;
-    if (
-      target !== null &&
-      crash.title &&
-      matchTitle(crash.title, target, (t) => isHarnessTitle(report, t)).weight < ON_SIGNATURE
-    )
+    if (target !== null && crash.title && profile.signatures.match(crash.title, target).weight < ON_SIGNATURE)
       continue;
     texts.push(crash.report);
   }

@@ -176,3 +176,37 @@ export function matchRun(
 
 /** A weight at or above this counts as "on signature" for reasons and the ledger. */
 export const ON_SIGNATURE = 0.5;
+
+/**
+ * A project test's failure line without what varies from run to run: temp paths, hex ids (commits,
+ * addresses), durations, ports, PIDs, run counters, any number. Two failures with the same
+ * signature are the same failure (docs/trust.md, "Failure signatures").
+ */
+export function testSignature(title: string): string {
+  return (
+    title
+      .replace(/(?:[A-Za-z]:)?(?:[\w.@+~-]*[/\\])+[\w.@+~-]*/g, '<path>')
+      .replace(/\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?/g, '<time>')
+      // Hex ids (commits, addresses) and numbers (counters, PIDs, ports, durations) alike: an
+      // abbreviated commit id can be all digits.
+      .replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, (m) => (m.length >= 6 || /^[\dx]+$/i.test(m) ? '<n>' : m))
+      .replace(/\d+(?:[.,:]\d+)*(?:\s?(?:ns|us|µs|ms|s|sec|secs|seconds?|m|min|minutes?|h)\b)?/g, '<n>')
+      .replace(/<n>(?:\s?(?:ns|us|µs|ms|s|sec|secs|seconds?|m|min|minutes?|h)\b)/g, '<n>')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/**
+ * Weight of a test failure whose signature differs from the bisected one: a project's test that
+ * fails another way on a bad commit is often the same regression (another assertion, a timeout it
+ * causes), so it counts as weaker evidence, never as proof of another cause.
+ */
+export const OTHER_TEST_FAILURE_WEIGHT = 0.3;
+
+/** Classifies a project test's failure line against the bisected one by normalised signature. */
+export function matchTestFailure(title: string, target: string | null): RunMatch {
+  if (target === null) return { match: 'family', weight: 1 };
+  if (testSignature(title) === testSignature(target)) return { match: 'exact', weight: MATCH_WEIGHT.exact };
+  return { match: 'other', weight: OTHER_TEST_FAILURE_WEIGHT };
+}

@@ -87,23 +87,25 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
   }
 
   const bisection = steps.map((s, i) => ({ s, i })).filter(({ s }) => isBisectionStep(s));
-  const counted = bisection.filter(({ s }) => typeof s.revisionsLeft === 'number' && s.revisionsLeft >= 0);
+  const counts = fillLeadingCounts(bisection.map(({ s }) => s));
+  const counted = counts.filter((c) => c !== null);
   const size = estimateInitialSize(
     bisection.map(({ s }) => s),
+    counts,
     isNew,
   );
   const stepPositions: (number | null)[] = steps.map(() => null);
   let lo = 0;
   let hi = size;
-  for (const { s, i } of bisection) {
+  for (const [k, { s, i }] of bisection.entries()) {
     const all = hi - lo;
     if (all < 2) {
       // Past the end of the search (e.g. re-tests of the culprit's parent): keep at the boundary.
       stepPositions[i] = isOld(s) ? lo : hi;
       continue;
     }
-    const left =
-      typeof s.revisionsLeft === 'number' && counted.length > 0 ? s.revisionsLeft : Math.floor(all / 2) - 1;
+    const count = counts[k];
+    const left = count !== null && counted.length > 0 ? count : Math.floor(all / 2) - 1;
     const midpoint = Math.min(all - 1, Math.max(1, all - left - 1));
     const position = lo + midpoint;
     stepPositions[i] = position;
@@ -156,14 +158,32 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
 }
 
 /**
+ * "N revisions left" per bisection step. When the log starts after `git bisect start` (the README's
+ * way: the first checkout was printed before the capture), the first steps have none: each window
+ * about halves, so nr_k ≈ 2·nr_{k+1} + 1.
+ */
+function fillLeadingCounts(bisection: Step[]): (number | null)[] {
+  const counts = bisection.map((s) =>
+    typeof s.revisionsLeft === 'number' && s.revisionsLeft >= 0 ? s.revisionsLeft : null,
+  );
+  const first = counts.findIndex((c) => c !== null);
+  for (let k = first - 1; k >= 0 && first > 0; k--) {
+    if (effectiveVerdict(bisection[k]) === 'skip') counts[k] = counts[k + 1];
+    else counts[k] = 2 * (counts[k + 1] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
  * git prints nr = all - reaches - 1 for each checkout; after a good verdict the next window holds
  * nr + 1 commits, after a bad one it holds `reaches`. Walking back from the first good verdict
  * recovers the size of the first window; a midpoint halves it otherwise.
  */
-function estimateInitialSize(bisection: Step[], isNew: (s: Step) => boolean): number {
-  const counts = bisection.map((s) =>
-    typeof s.revisionsLeft === 'number' && s.revisionsLeft >= 0 ? s.revisionsLeft : null,
-  );
+function estimateInitialSize(
+  bisection: Step[],
+  counts: (number | null)[],
+  isNew: (s: Step) => boolean,
+): number {
   if (counts.every((c) => c === null)) {
     const decisive = bisection.filter((s) => effectiveVerdict(s) !== 'skip').length;
     return Math.max(2, 2 ** Math.min(decisive, 20));

@@ -47,6 +47,28 @@ export interface FormatTrustProfile {
   kernel?: boolean;
   /** syzbot's own confidence formula and its later verdict rules can be replayed on the log. */
   syzbotRules?: boolean;
+  /**
+   * How failure titles are compared with the bisected one (docs/trust.md, "Failure signatures").
+   * Without it, titles are a project test's failure lines, compared by normalised signature.
+   */
+  signatures?: {
+    /** Titles with the same key count as one failure. */
+    key(title: string): string;
+    /** How strongly a failure with this title shows the target (weight 0..1); harness titles: 'infra'. */
+    match(
+      title: string,
+      target: string | null,
+      isHarness: (title: string) => boolean,
+    ): { match: 'exact' | 'family' | 'related' | 'other' | 'infra' | 'clean' | 'censored'; weight: number };
+  };
+  /** Prior probability that a correctly located change point is the bug's root cause (default 0.9). */
+  rootCauseBase?: number;
+  /**
+   * Prior weight of a tested commit having its own, lower repro rate (default 0): a kernel moves
+   * under a fixed reproducer, so its rate drifts across commits; a project's test defines its
+   * culprit as the first commit where it fails at its rate.
+   */
+  drift?: number;
 }
 
 /** One tested commit, as the renderer proposes it for a replay. */

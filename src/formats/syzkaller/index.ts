@@ -1,6 +1,7 @@
 import { defineFormat, type LogParser } from '../types.js';
 import { gitBisectReplay } from '../git-common/replay.js';
 import { createSyzkallerSink } from './sink.js';
+import { syzkallerTrust } from './trust.js';
 
 /**
  * Lines only syzkaller's bisection prints (docs/formats/syzkaller.md). Each needs a 40-hex sha or an exact
@@ -43,5 +44,5 @@ export const syzkallerFormat = defineFormat({
     ),
   // syzkaller drives `git bisect` on the kernel tree, so the same commands resume it.
   replay: gitBisectReplay,
-  trust: { kernel: true, syzbotRules: true },
+  trust: syzkallerTrust,
 });

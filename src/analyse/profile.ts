@@ -1,0 +1,50 @@
+import type { Report } from '../model.js';
+import { formatOf, isHarnessTitle } from '../formats/registry.js';
+import type { FailureSignatures } from './evidence.js';
+import { isInfraTitle, matchTestFailure, testSignature } from './titles.js';
+
+/**
+ * What the trust analysis needs to know about a log's format (docs/trust.md), from the format's
+ * trust profile in src/formats/<format>/. The defaults fit a project's own test run by a bisection
+ * script: failure lines compared by normalised signature, no kernel checks on the culprit.
+ */
+export interface TrustProfile {
+  signatures: FailureSignatures;
+  /** Prior probability that a correctly located change point is the bug's root cause. */
+  rootCauseBase: number;
+  /** Kernel-style checks on the culprit (merges, build files, detectors, long ranges). */
+  kernelChecks: boolean;
+  /** Prior weight of a tested commit having its own, lower repro rate (posterior.ts). */
+  drift: number;
+}
+
+/** Root-cause base of a project's own test: it rarely finds a commit that only exposed the bug. */
+export const TEST_ROOT_CAUSE_BASE = 0.9;
+
+/** A project's test failure lines, compared by normalised signature (no harness titles). */
+export function testSignatures(isHarness: (title: string) => boolean = () => false): FailureSignatures {
+  return {
+    key: testSignature,
+    match: (title, target) =>
+      isInfraTitle(title, isHarness) ? { match: 'infra', weight: 0 } : matchTestFailure(title, target),
+    isInfra: (title) => isInfraTitle(title, isHarness),
+  };
+}
+
+export function profileFor(report: Pick<Report, 'format'>): TrustProfile {
+  const trust = formatOf(report)?.trust;
+  const isHarness = (title: string) => isHarnessTitle(report, title);
+  const own = trust?.signatures;
+  return {
+    signatures: own
+      ? {
+          key: own.key,
+          match: (title, target) => own.match(title, target, isHarness),
+          isInfra: (title) => isInfraTitle(title, isHarness),
+        }
+      : testSignatures(isHarness),
+    rootCauseBase: trust?.rootCauseBase ?? TEST_ROOT_CAUSE_BASE,
+    kernelChecks: trust?.kernel === true,
+    drift: trust?.drift ?? 0,
+  };
+}
