@@ -9,8 +9,11 @@
 // plus a 5-fold cross-validation of everything fitted on these labels: the root-cause likelihood
 // ratios (read back from each report's reason codes, see FITTED_REASONS in
 // src/analyse/plausibility.ts) and the "likely" probability threshold are refitted on four folds
-// and measured on the fifth. Folds are by a hash of the reported culprit, so logs of the same
-// commit never sit on both sides. Also the time one CLI run takes on the whole corpus.
+// and measured on the fifth. Folds are grouped by subsystem (the directory most of the culprit's files
+// are in, else the crashing function's prefix), so logs of one subsystem — and of one commit — never
+// sit on both sides. Labels rest on trust.assuredProbability (docs/trust.md), calibration is measured
+// on trust.probability; ECE comes with a bootstrap 95% interval. Also the time one CLI run takes on
+// the whole corpus.
 //
 // Options: --corpus DIR (default ../shared/corpus), --no-timing, --json (machine-readable summary),
 // --cv (also print each fold's fitted ratios), --folds K (default 5), --fold-seed S (another split of
@@ -102,6 +105,22 @@ function runCli(files, batches = 4) {
   return byName;
 }
 
+/** The subsystem a culprit belongs to: its files' most common directory (two levels), else the title's function prefix. */
+function subsystemOf(report, label) {
+  const dirs = new Map();
+  for (const f of report.culprit?.files ?? []) {
+    const parts = f.path.split('/');
+    if (parts.length < 2) continue;
+    const dir = parts.slice(0, Math.min(2, parts.length - 1)).join('/');
+    dirs.set(dir, (dirs.get(dir) ?? 0) + 1);
+  }
+  let best = null;
+  for (const [d, n] of dirs) if (!best || n > dirs.get(best)) best = d;
+  if (best) return best;
+  const fn = / in ([A-Za-z0-9_]+)/.exec(label.title ?? '')?.[1] ?? '';
+  return `fn:${fn.replace(/^_+/, '').split('_')[0] || label.reported_culprit.slice(0, 12)}`;
+}
+
 function fnv1a(s) {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -146,7 +165,7 @@ function calibration(rows, bins = 10) {
 }
 
 /** Picks the probability threshold with the best detection at <= 10% false alarms. */
-function tuneThreshold(rows, prob = (r) => r.p) {
+function tuneThreshold(rows, prob = (r) => r.p * r.assuredRatio) {
   let best = { tau: 0.5, detection: -1 };
   for (let tau = 0.05; tau < 0.96; tau += 0.01) {
     const m = metrics(rows, (r) => r.label !== 'contradicted' && prob(r) >= tau);
@@ -220,20 +239,43 @@ function crossValidate(rows) {
     const model = fitRootModel(train);
     const tau = tuneThreshold(train, model.predict);
     const scored = test.map((r) => ({ ...r, p: model.predict(r), tau }));
+    for (const r of scored) r.assured = r.p * r.assuredRatio;
     held.push(...scored);
     folds.push({
       fold,
       tau,
       base: model.base,
       ratios: model.ratios,
-      ...metrics(scored, (r) => r.label !== 'contradicted' && r.p >= r.tau),
+      ...metrics(scored, (r) => r.label !== 'contradicted' && r.assured >= r.tau),
     });
   }
-  const pooled = metrics(held, (r) => r.label !== 'contradicted' && r.p >= r.tau);
-  return { folds, pooled, calibration: calibration(held), auc: auc(held) };
+  const pooled = metrics(held, (r) => r.label !== 'contradicted' && r.assured >= r.tau);
+  return {
+    folds,
+    pooled,
+    calibration: calibration(held),
+    eceInterval: eceInterval(held),
+    auc: auc(held),
+    held,
+  };
 }
 
 const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+
+const fmtInterval = ([lo, hi]) => `[${lo.toFixed(3)}–${hi.toFixed(3)}]`;
+
+/** Bootstrap 95% interval of the ECE (seeded, 400 resamples). */
+function eceInterval(rows, resamples = 400) {
+  let seed = 12345;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  const values = [];
+  for (let k = 0; k < resamples; k++) {
+    const sample = rows.map(() => rows[Math.floor(rand() * rows.length)]);
+    values.push(calibration(sample).ece);
+  }
+  values.sort((a, b) => a - b);
+  return [values[Math.floor(0.025 * resamples)], values[Math.floor(0.975 * resamples)]];
+}
 
 /** 95% Wilson score interval of a proportion k/n: how far these few hundred logs pin a rate down. */
 function wilson(p, n) {
@@ -270,11 +312,17 @@ for (const l of single) {
     right: l.reported_is_correct === 'yes',
     label: r.trust?.label ?? 'none',
     p: r.trust?.probability ?? 0,
+    // What the label rests on: the probability at the test's pessimistic reliability.
+    assuredRatio: r.trust?.probability
+      ? (r.trust.assuredProbability ?? r.trust.probability) / r.trust.probability
+      : 1,
     location: r.trust?.locationProbability ?? 0,
+    group: subsystemOf(r, l),
     codes: new Set((r.trust?.reasons ?? []).map((x) => x.code)),
-    fold: fnv1a(FOLD_SEED + l.reported_culprit.slice(0, 12)) % FOLDS,
   });
 }
+for (const r of rows) r.fold = fnv1a(FOLD_SEED + r.group) % FOLDS;
+const groups = new Set(rows.map((r) => r.group)).size;
 
 const m = metrics(rows);
 const cal = calibration(rows);
@@ -332,7 +380,16 @@ if (args.includes('--json')) {
           thresholdOnShipped: tunedOnShipped,
         },
         auc: auc(rows),
-        cv: { folds: cv.folds, ...cv.pooled, ece: cv.calibration.ece, auc: cv.auc },
+        eceInterval: eceInterval(rows),
+        groups,
+        contradictedAtHalf: rows.filter((r) => r.label === 'contradicted' && r.p >= 0.5).length,
+        cv: {
+          folds: cv.folds.map(({ held: _held, ...f }) => f),
+          ...cv.pooled,
+          ece: cv.calibration.ece,
+          eceInterval: cv.eceInterval,
+          auc: cv.auc,
+        },
         corpusSeconds,
         corpusLogs,
       },
@@ -362,7 +419,7 @@ console.log(
   `  precision     ${pct(m.precision).padStart(6)} ${wilson(m.precision, m.trusted).padEnd(9)}  (aim >= 85%)     of ${m.trusted} trusted labels`,
 );
 console.log(
-  `  ECE           ${cal.ece.toFixed(3).padStart(6)}            (aim <= 0.10)    Brier ${cal.brier.toFixed(3)}, AUC ${auc(rows).toFixed(3)}`,
+  `  ECE           ${cal.ece.toFixed(3).padStart(6)} ${fmtInterval(eceInterval(rows)).padEnd(9)}  (aim <= 0.10)    Brier ${cal.brier.toFixed(3)}, AUC ${auc(rows).toFixed(3)}; contradicted at P >= 0.5: ${rows.filter((r) => r.label === 'contradicted' && r.p >= 0.5).length}`,
 );
 console.log('');
 console.log('  labels:');
@@ -385,7 +442,7 @@ const fmtRatios = (ratios) =>
     .map(([c, lr]) => `${c} ${lr.toFixed(2)}`)
     .join(', ');
 console.log(
-  `  ${FOLDS}-fold cross-validation (folds by reported culprit; root-cause ratios and threshold refitted on the other folds):`,
+  `  ${FOLDS}-fold cross-validation (grouped by subsystem, ${groups} groups; root-cause ratios and threshold refitted on the other folds):`,
 );
 for (const f of cv.folds) {
   console.log(
@@ -394,7 +451,7 @@ for (const f of cv.folds) {
   if (args.includes('--cv')) console.log(`      base ${f.base.toFixed(2)}; ${fmtRatios(f.ratios)}`);
 }
 console.log(
-  `    pooled: detection ${pct(cv.pooled.detection)}  false alarms ${pct(cv.pooled.falseAlarms)}  precision ${pct(cv.pooled.precision)}  ECE ${cv.calibration.ece.toFixed(3)}  AUC ${cv.auc.toFixed(3)}`,
+  `    pooled: detection ${pct(cv.pooled.detection)} ${wilson(cv.pooled.detection, cv.pooled.wrong)}  false alarms ${pct(cv.pooled.falseAlarms)} ${wilson(cv.pooled.falseAlarms, cv.pooled.right)}  precision ${pct(cv.pooled.precision)} ${wilson(cv.pooled.precision, cv.pooled.trusted)}  ECE ${cv.calibration.ece.toFixed(3)} ${fmtInterval(cv.eceInterval)}  AUC ${cv.auc.toFixed(3)}`,
 );
 console.log(
   `  fit on all logs: base ${fullFit.base.toFixed(2)}; ${fmtRatios(fullFit.ratios)}; threshold ${tuneThreshold(rows, fullFit.predict).toFixed(2)}; on the shipped probabilities ${tunedOnShipped.toFixed(2)} (lowest trusted ${shippedTau.toFixed(2)})`,

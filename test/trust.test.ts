@@ -395,7 +395,9 @@ describe('labels and reasons', () => {
       'precise-crash-report',
     ]);
     expect(wired.probability).toBeLessThan(plain.probability);
-    expect(onlyBuild.probability).toBeLessThan(wired.probability);
+    // Both ratios are fitted on few logs (since documentation stopped counting as build
+    // configuration they come out about equal): only both being doubts is meant.
+    expect(onlyBuild.probability).toBeLessThan(plain.probability);
   });
 
   test('builds with more than one compiler lower the root-cause probability', () => {

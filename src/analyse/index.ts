@@ -35,7 +35,7 @@ export type AnalyseOptions = WindowOptions;
  * syzbot bisections (scripts/bench-trust.mjs refits it in grouped cross-validation).
  */
 export const THRESHOLDS = {
-  likely: 0.39,
+  likely: 0.46,
   verified: 0.8,
   /** P(the runs place the change exactly at the culprit) needed for `verified`. */
   verifiedLocation: 0.98,

@@ -29,15 +29,15 @@ export interface Plausibility {
  */
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
-  stackMentionsFiles: 1.62,
-  stackSilent: 0.51,
-  longRange: 0.41,
+  stackMentionsFiles: 1.69,
+  stackSilent: 0.53,
+  longRange: 0.43,
   buildConfigOnly: 0.44,
-  touchesBuildFiles: 0.59,
-  severalCompilers: 0.49,
-  veryLongRange: 0.25,
-  addsDetector: 0.51,
-  preciseReport: 3.43,
+  touchesBuildFiles: 0.42,
+  severalCompilers: 0.6,
+  veryLongRange: 0.22,
+  addsDetector: 0.52,
+  preciseReport: 3.07,
   // Shown to the reader but neutral: it did not separate right from wrong culprits (cross-validated).
   stackSharesDirectory: 1,
   // Rare in the labelled data: set from what they mean, not fitted.
