@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as core from './runner.js';
 import { collectReports } from './collect.js';
 import { windowRevList } from './read/history.js';
+import { isNotText } from './read/readLog.js';
 import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
 import { MAX_PER_LEVEL, reportAnnotations } from './render/annotations.js';
@@ -144,6 +145,13 @@ async function runUnsafe(): Promise<void> {
       errors.length > 0
         ? `no bisection log could be read (${errors.length} input error(s) above)`
         : 'no logs given',
+    );
+  }
+  // The CLI's rule too (README, Inputs): every input must be a bisection log that could be read.
+  const unreadable = errors.length + reports.filter(isNotText).length;
+  if (unreadable > 0) {
+    throw new ConfigError(
+      `${unreadable} input(s) could not be read as a bisection log (see above); the other logs were reported`,
     );
   }
 }

@@ -13,6 +13,21 @@ describe('broken input', () => {
     expect(stderr).not.toMatch(/TypeError|ReferenceError|RangeError/);
   }
 
+  test('--json and --markdown together are an error, not a silent choice', async () => {
+    const r = await runCli(['--json', '--markdown', join(dir, 'any.log')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('bisect-report: --json and --markdown exclude each other (pick one)\n');
+  });
+
+  test('an empty file is an input error (exit 2), still reported', async () => {
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    const r = await runCli([empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`bisect-report: ${empty}: empty file\n`);
+  });
+
   test('binary data and invalid UTF-8 become unrecognized reports', async () => {
     const bin = join(dir, 'core.bin');
     writeFileSync(bin, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
@@ -23,7 +38,9 @@ describe('broken input', () => {
     );
     const r = await runCli(['--json', bin, bad]);
     noStack(r.stderr);
-    expect(r.code).toBe(0);
+    // Both are still reported, but a file with no text is an input error like a missing one.
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`bisect-report: ${bin}: binary data, not a text log`]);
     const doc = JSON.parse(r.stdout);
     expect(schemaErrors(doc)).toBeNull();
     expect(doc.reports.map((x: { status: string }) => x.status)).toEqual(['unrecognized', 'unrecognized']);

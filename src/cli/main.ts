@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { collectReports } from '../collect.js';
 import type { FormatChoice } from '../read/index.js';
-import { SCHEMA_VERSION } from '../model.js';
+import { isNotText } from '../read/readLog.js';
+import { SCHEMA_VERSION, type Report } from '../model.js';
 import { renderSummary } from '../render/summary.js';
 import { renderText } from '../render/text.js';
 import { DEFAULT_CONTEXT } from '../render/context.js';
-import { neutraliseWorkflowCommands } from '../render/escape.js';
+import { neutraliseWorkflowCommands, plain } from '../render/escape.js';
 import { FORMATS, formatChoices, formatFamilies } from '../formats/registry.js';
 
 /** `--format` words for the usage line: auto, each family, then formats outside any family. */
@@ -41,7 +42,10 @@ ${formatHelp()}
   --json         print {"schemaVersion": 1, "reports": [...]} (schema/report.schema.json)
   --markdown     print the GitHub job-summary Markdown
   (neither)      print a short plain-text verdict per log
-  Exit code: 0 when every input was read, 2 when an input could not be read (the rest are still reported).
+  --json and --markdown exclude each other.
+  Exit code: 0 when every input is a bisection log that could be read; 2 when one is missing, a
+  directory, a glob matching nothing, empty or binary (the rest are still reported; a text file
+  that holds no bisection is reported as such), or the command line is wrong. The action fails its step in the same cases.
 
 Flaky-aware bisection (use as the \`git bisect run\` script):
   run            run COMMAND N times on the checked-out commit, print one line per run, and exit
@@ -111,23 +115,39 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`bisect-report: unknown --format '${format}' (use ${USAGE_FORMATS.join(', ')})\n`);
     return 2;
   }
+  if (values.json && values.markdown) {
+    process.stderr.write('bisect-report: --json and --markdown exclude each other (pick one)\n');
+    return 2;
+  }
   if (positionals.length === 0) {
     process.stderr.write('bisect-report: no log files given (see --help)\n');
     return 2;
   }
   if (values.json) {
-    const errors = await writeJsonStream(positionals, format as FormatChoice);
-    for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
-    return errors.length > 0 ? 2 : 0;
+    const { errors, unrecognized } = await writeJsonStream(positionals, format as FormatChoice);
+    return exitCode(errors, unrecognized);
   }
   const { reports, errors } = await collectReports(positionals, format as FormatChoice);
-  for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
   if (values.markdown) {
     process.stdout.write(neutraliseWorkflowCommands(renderSummary(reports, DEFAULT_CONTEXT)));
   } else {
     process.stdout.write(neutraliseWorkflowCommands(renderText(reports)));
   }
-  return errors.length > 0 ? 2 : 0;
+  return exitCode(errors, reports.filter(isNotText));
+}
+
+/**
+ * One rule, the action's too (README, Inputs): every input must be a bisection log that could be
+ * read. A missing file, a directory, a glob matching nothing, an empty or binary file
+ * is named on stderr and makes the exit code 2; the other logs are still reported.
+ */
+function exitCode(errors: { message: string }[], unrecognized: Report[]): number {
+  for (const e of errors) process.stderr.write(`bisect-report: ${e.message}\n`);
+  for (const r of unrecognized)
+    process.stderr.write(
+      `bisect-report: ${plain(r.source, 300)}: ${plain(r.reason ?? 'not a text log', 200)}\n`,
+    );
+  return errors.length > 0 || unrecognized.length > 0 ? 2 : 0;
 }
 
 /**
@@ -137,8 +157,10 @@ export async function runCli(argv: string[]): Promise<number> {
 async function writeJsonStream(patterns: string[], format: FormatChoice) {
   const pretty = process.stdout.isTTY === true;
   let count = 0;
+  const unrecognized: Report[] = [];
   process.stdout.write(`{"schemaVersion": ${SCHEMA_VERSION}, "reports": [`);
   const { errors } = await collectReports(patterns, format, (report) => {
+    if (isNotText(report)) unrecognized.push(report);
     // `##[` only occurs inside JSON strings, where \u0023 is the same character: still valid JSON.
     const text = (pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)).replace(
       /##\[/g,
@@ -147,7 +169,7 @@ async function writeJsonStream(patterns: string[], format: FormatChoice) {
     process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
   });
   process.stdout.write(count > 0 ? '\n]}\n' : ']}\n');
-  return errors;
+  return { errors, unrecognized };
 }
 
 declare const __VERSION__: string | undefined;

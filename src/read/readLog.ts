@@ -6,6 +6,17 @@ import { forEachLine, type ReadStats } from './lines.js';
 import { looksQuoted, looksQuotedPrintable, QuotedPrintableJoiner, unwrapLine } from './unwrap.js';
 
 /** A problem with one input that is reported as one line, never as a stack trace. */
+/** Reasons of an unrecognised report whose file holds no text at all: the CLI and the action count them as input errors. */
+export const NOT_TEXT_REASONS = { empty: 'empty file', binary: 'binary data, not a text log' } as const;
+
+/** An empty or binary file: as much an input error as a missing one (README, Inputs). */
+export function isNotText(report: Report): boolean {
+  return (
+    report.status === 'unrecognized' &&
+    (report.reason === NOT_TEXT_REASONS.empty || report.reason === NOT_TEXT_REASONS.binary)
+  );
+}
+
 export class InputError extends Error {
   constructor(
     readonly path: string,
@@ -162,8 +173,8 @@ function parseFile(path: string, choice: FormatChoice): Report {
   const chosen = formatByName(choice);
   const { format, quoted, quotedPrintable, buffered, head, stats: stats1 } = sniff(path, formats, chosen);
 
-  if (stats1.bytes === 0) return unrecognized(path, 'empty file');
-  if (stats1.binary) return unrecognized(path, 'binary data, not a text log');
+  if (stats1.bytes === 0) return unrecognized(path, NOT_TEXT_REASONS.empty);
+  if (stats1.binary) return unrecognized(path, NOT_TEXT_REASONS.binary);
   if (!format) {
     const r = unrecognized(path, 'no bisection log found in this file');
     const hints = formats.map((f) => f.parser.unrecognizedHint?.(head) ?? null).filter((h) => h !== null);
