@@ -10,6 +10,7 @@ import { analyse } from '../src/analyse/index.js';
 import type { Report } from '../src/model.js';
 import { FORMATS } from '../src/formats/registry.js';
 import { detectFormat, readLog } from '../src/read/readLog.js';
+import { looksQuotedPrintable, QuotedPrintableJoiner } from '../src/read/unwrap.js';
 import { AuthorResolver } from '../src/github/authors.js';
 import type { GitHubClient } from '../src/github/client.js';
 import type { RenderContext } from '../src/render/context.js';
@@ -493,5 +494,26 @@ describe('docs list exactly the registered formats', () => {
       const next = doc.indexOf('\n## ', at + 1);
       expect(doc.slice(at, next === -1 ? undefined : next)).toContain('```text');
     }
+  });
+});
+
+describe('quoted-printable unwrapping stays off for plain logs', () => {
+  test('kernel configs, base64 and "=" at line ends are not mail', () => {
+    const plain = [
+      'CONFIG_CMDLINE="console=ttyS0 root=/dev/sda1"',
+      'CONFIG_LOCALVERSION=',
+      'CONFIG_DEFAULT_HOSTNAME=',
+      'dGhpcyBpcyBiYXNlNjQgdGV4dCB0aGF0IGVuZHMgd2l0aCBwYWRkaW5nIGFuZCBpcyBzaG9ydA==',
+      'a=b',
+    ];
+    expect(looksQuotedPrintable(plain, false)).toBe(false);
+  });
+
+  test('soft breaks at the encoder width, or escapes, are', () => {
+    const wrapped = ['x'.repeat(75) + '=', 'rest of the line', 'y'.repeat(72) + '=', 'tail'];
+    expect(looksQuotedPrintable(wrapped, false)).toBe(true);
+    const joiner = new QuotedPrintableJoiner();
+    expect(joiner.push('a=3Db=')).toBeNull();
+    expect(joiner.push('c =C3=A9')).toBe('a=bc é');
   });
 });
