@@ -147,11 +147,15 @@ export async function runRounds(o) {
   let runs = 0;
   let maxEntries = 0;
   const sizes = [];
+  /** Most runs of one job per round: a round's wall time. */
+  const roundRuns = [];
   for (;;) {
     const { json } = await plan(o, rounds + 1);
-    if (json.done || rounds >= o.maxRounds) return { rounds, runs, final: json, maxEntries, sizes };
+    if (json.done || rounds >= o.maxRounds)
+      return { rounds, runs, final: json, maxEntries, sizes, roundRuns };
     const include = json.matrix.include;
     sizes.push(include.length);
+    roundRuns.push(Math.max(...include.map((e) => e.runs)));
     maxEntries = Math.max(maxEntries, include.length);
     rounds++;
     for (const e of include)
@@ -171,6 +175,42 @@ export async function runRounds(o) {
   }
 }
 
+/** `bisect-report bisect --jobs 1` on the same repository and test: runs spent and the answer. */
+export async function runLocalBisect(o, confidence = 0.95) {
+  const log = join(o.worktrees, '..', 'jobs1.log');
+  const r = await run(
+    process.execPath,
+    [
+      CLI,
+      'bisect',
+      '--good',
+      o.good,
+      '--bad',
+      o.bad,
+      '--jobs',
+      '1',
+      '--confidence',
+      String(confidence),
+      '--log',
+      log,
+      '--',
+      o.test,
+    ],
+    { cwd: o.repo, env: { ...process.env, ...GIT_ENV, HOME: o.repo, MATRIX_PROBE: 'local' } },
+  );
+  const text = (await import('node:fs')).readFileSync(log, 'utf8');
+  const result =
+    /^bisect-report bisect: result=(\S+) runs=(\d+).*?(?: commit=([0-9a-f]+))?(?: parent=| reason=)/m.exec(
+      text,
+    );
+  return {
+    exit: r.code,
+    kind: result?.[1] ?? null,
+    runs: Number(result?.[2] ?? NaN),
+    culprit: result?.[3] ?? null,
+  };
+}
+
 /** A whole scenario in a fresh scratch directory. */
 export async function runScenario({
   commits,
@@ -182,6 +222,7 @@ export async function runScenario({
   maxRounds,
   seed = 1,
   keep = false,
+  compare = false,
 }) {
   const base = mkdtempSync(join(tmpdir(), 'br-matrix-'));
   try {
@@ -207,6 +248,7 @@ export async function runScenario({
       env: { ...process.env, ...GIT_ENV, HOME: dir },
     });
     const report = JSON.parse(readBack.stdout).reports[0];
+    const local = compare ? await runLocalBisect(o) : null;
     return {
       commits,
       culprit: shas[culprit],
@@ -218,6 +260,7 @@ export async function runScenario({
       runs: result.runs,
       maxEntries: result.maxEntries,
       sizes: result.sizes,
+      roundRuns: result.roundRuns,
       done: result.final.done,
       status: result.final.status ?? 'incomplete',
       answer: result.final.culprit ?? null,
@@ -228,6 +271,7 @@ export async function runScenario({
         label: report.trust?.label ?? null,
       },
       seconds: (Date.now() - t0) / 1000,
+      ...(local ? { jobs1: { ...local, right: local.culprit === shas[culprit] } } : {}),
       ...(keep ? { dir: base } : {}),
     };
   } finally {

@@ -34,6 +34,7 @@ Usage:
   bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]
   bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] -- COMMAND [ARGS...]
   bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--log FILE] -- COMMAND [ARGS...]
+  bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--evidence PATH]... [--log FILE]
   bisect-report --help | --version
 
 Report (default command):
@@ -62,12 +63,18 @@ Bisect by running the test itself (flake-aware, Bayesian; see docs/bisect.md):
                  git bisect log. Exit 0 culprit, 1 no culprit (does not reproduce / older / range),
                  2 usage, 3 stopped (--max-runs, command cannot run, interrupted)
   verify         the culprit-and-parent check alone, for a culprit found any other way
+  bisect --plan  one round of a bisection across a CI matrix (docs/matrix.md): read the evidence
+                 files of \`bisect-report run\` probes so far (--evidence, files or directories) and
+                 print one JSON object, the next K jobs {"done": false, "matrix": {"include": [...]}}
+                 (at most --runs runs each, fitted to --rounds-left) or the answer {"done": true, ...};
+                 --log FILE writes the bisect log of the evidence so far
   --jobs N       test N commits or runs at once, each in its own temporary git worktree
 
 Examples:
   bisect-report bisect.txt
   bisect-report --json 'logs/**/*.txt' > reports.json
   git bisect run bisect-report run --runs 10 -- ./test.sh 2>&1 | tee bisect.log
+  bisect-report bisect --plan --good v1.0 --bad main --jobs 8 --evidence evidence/ > plan.json
 `;
 
 export async function runCli(argv: string[]): Promise<number> {
