@@ -80,7 +80,7 @@ Examples:
 export async function runCli(argv: string[]): Promise<number> {
   if (argv[0] === 'bisect' && argv.includes('--plan')) {
     // One planning step of a bisection spread over a CI matrix (docs/matrix.md).
-    const { planCommand } = await import('../bisect/plan.js');
+    const { planCommand } = await import('./planCommand.js');
     return planCommand(argv.slice(1));
   }
   if (argv[0] === 'run') {

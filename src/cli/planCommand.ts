@@ -15,10 +15,10 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatRunLine } from '../formats/git-common/engine.js';
 import { neutraliseWorkflowCommands } from '../render/escape.js';
-import { openRepo, resolveCommit, subjectOf, windowCommits, type Repo } from '../cli/worktrees.js';
-import { formatPositionLine, formatResultLine, formatWindowLine } from './logLines.js';
-import { planRound, totalRuns, type MatrixPlan } from './matrixPlan.js';
-import { readProbeEvidence, type CommitTally } from './probeEvidence.js';
+import { openRepo, resolveCommit, subjectOf, windowCommits, type Repo } from './worktrees.js';
+import { formatPositionLine, formatResultLine, formatWindowLine } from '../bisect/logLines.js';
+import { planRound, totalRuns, type MatrixPlan } from '../bisect/matrixPlan.js';
+import { readProbeEvidence, type CommitTally } from '../bisect/probeEvidence.js';
 
 export const PLAN_USAGE =
   'usage: bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--confidence C] [--evidence PATH]... [--log FILE]\n';
