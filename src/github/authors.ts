@@ -3,8 +3,7 @@
  * per sha: one GET /commits/{sha}, and GET /commits/{sha}/pulls only when needed.
  */
 import type { Commit } from '../model.js';
-import type { GitHubClient } from './client.js';
-import { httpStatus } from './errors.js';
+import type { GitHubApi } from './client.js';
 
 export interface PullInfo {
   number: number;
@@ -23,29 +22,11 @@ export interface AuthorInfo {
   pulls: PullInfo[];
 }
 
-interface CommitResponse {
-  author: { login?: string } | null;
-}
-
-interface PullResponse {
-  number: number;
-  user: { login?: string } | null;
-  merged_at: string | null;
-  html_url: string;
-}
-
-/** 422 "No commit found for SHA" or 404: GitHub simply does not have this commit. */
-function isUnknownCommit(err: unknown): boolean {
-  const s = httpStatus(err);
-  return s === 404 || s === 422 || s === 409;
-}
-
 export class AuthorResolver {
   private readonly cache = new Map<string, Promise<AuthorInfo>>();
 
   constructor(
-    private readonly client: GitHubClient | null,
-    private readonly repo: { owner: string; repo: string },
+    private readonly client: GitHubApi | null,
     private readonly authorMap: Record<string, string>,
     /** Pull requests are needed for PR comments even when the commit names its author. */
     private readonly wantPulls: boolean,
@@ -83,34 +64,16 @@ export class AuthorResolver {
       if (mapped) Object.assign(info, { login: mapped, via: 'author-map' });
       return info;
     }
-    const params = { ...this.repo, sha: commit.sha };
-    try {
-      const res = await this.client.request<CommitResponse>('GET /repos/{owner}/{repo}/commits/{sha}', {
-        owner: this.repo.owner,
-        repo: this.repo.repo,
-        sha: commit.sha,
-      });
-      info.onGitHub = true;
-      if (res.data.author?.login) Object.assign(info, { login: res.data.author.login, via: 'commit' });
-    } catch (err) {
-      if (!isUnknownCommit(err)) throw err;
-      info.onGitHub = false;
-    }
+    // Both at once when pull requests are wanted anyway: one round trip instead of two.
+    const author = this.client.commitAuthor(commit.sha);
+    const early = this.wantPulls ? this.client.pullsForCommit(commit.sha) : null;
+    early?.catch(() => undefined); // awaited below, or dropped when the commit is unknown
+    const found = await author;
+    info.onGitHub = found !== 'unknown';
+    if (found !== 'unknown' && found.login) Object.assign(info, { login: found.login, via: 'commit' });
     if (info.onGitHub && (this.wantPulls || !info.login)) {
-      try {
-        const pulls = await this.client.paginate<PullResponse>(
-          'GET /repos/{owner}/{repo}/commits/{sha}/pulls',
-          params,
-        );
-        info.pulls = pulls.map((p) => ({
-          number: p.number,
-          login: p.user?.login ?? null,
-          merged: p.merged_at !== null,
-          url: p.html_url,
-        }));
-      } catch (err) {
-        if (!isUnknownCommit(err)) throw err;
-      }
+      const pulls = await (early ?? this.client.pullsForCommit(commit.sha));
+      info.pulls = pulls === 'unknown' ? [] : pulls;
       if (!info.login) {
         const pr = info.pulls.find((p) => p.merged && p.login) ?? info.pulls.find((p) => p.login);
         if (pr?.login) Object.assign(info, { login: pr.login, via: 'pull-request' });

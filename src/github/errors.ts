@@ -65,8 +65,14 @@ export function describeError(err: unknown, doing: string, permission: string | 
   if ((status === null || status === 500) && network) {
     return `Could not reach GitHub while trying to ${doing}: ${network}`;
   }
+  if (status === 408) return `No answer from GitHub while trying to ${doing}: ${message}`;
   if (status === 401)
     return `GitHub rejected the token (401 ${message}) while trying to ${doing}; check the 'token' input.`;
+  if ((status === 403 || status === 429) && /secondary rate limit|abuse/i.test(message)) {
+    const after = Number(e.response?.headers?.['retry-after']);
+    const when = Number.isFinite(after) && after > 0 ? ` (GitHub asks to wait ${after} s)` : '';
+    return `GitHub secondary rate limit hit while trying to ${doing}${when}: ${message}`;
+  }
   if ((status === 403 || status === 429) && /rate limit/i.test(message)) {
     const reset = Number(e.response?.headers?.['x-ratelimit-reset']);
     const when =

@@ -5,16 +5,14 @@
  *  - it is an HTML comment on the FIRST line of the body; everything after it is rendered, and the
  *    escaping layer (src/render/escape.ts) never lets `<!--` through from log text;
  *  - the key inside is a SHA-256 prefix of the failure key (hex only), never log text itself;
- *  - we only trust issues/comments whose author is a bot (the action's own identity for GITHUB_TOKEN is
- *    `github-actions[bot]`, type "Bot"), the identity learned from our own writes, or someone with
- *    write access (author_association OWNER/MEMBER/COLLABORATOR, i.e. a PAT owner); issues must also
- *    carry the issue-labels, which outside contributors cannot set. GET /user is not used: installation
- *    tokens cannot call it.
+ *  - only the action's own items are read, edited or closed (isOwnItem): with GITHUB_TOKEN (or a GitHub
+ *    App token) a Bot that GitHub says an app acted for, or `github-actions[bot]`; with a personal token,
+ *    that person's login (GET /user). A member's issue or comment with a copied marker is someone
+ *    else's and is left alone.
  */
-// A pure-JS SHA-256: loading node:crypto costs ~8 ms of a run that hashes a few short strings.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { createHash } from 'node:crypto';
 import type { Report, Status, TrustLabel } from '../model.js';
+import type { Actor } from './client.js';
 
 export interface FailureKey {
   /** Human-readable key (shown in logs and outputs). */
@@ -24,7 +22,7 @@ export interface FailureKey {
 }
 
 function hash(text: string, length: number): string {
-  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, length);
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, length);
 }
 
 function normalize(text: string): string {
@@ -61,14 +59,22 @@ export interface Conclusion {
 export interface IssueMarker extends Conclusion {
   key: string;
   digest: string;
+  /** Hash of the title the action last set (absent in older markers): a different title is a person's. */
+  title?: string | null;
 }
 
+// Anywhere in the body (a person may write above it); log text can never contain `<!--` (escape.ts).
 const ISSUE_MARKER =
-  /^<!-- bisect-report v1 issue key=([0-9a-f]{32}) digest=([0-9a-f]{16}) status=([a-z-]+) culprit=([0-9a-f]{7,64}|-) trust=([a-z]+|-) -->/;
-const COMMENT_MARKER = /^<!-- bisect-report v1 pr key=([0-9a-f]{32}) digest=([0-9a-f]{16}) -->/;
+  /<!-- bisect-report v1 issue key=([0-9a-f]{32}) digest=([0-9a-f]{16}) status=([a-z-]+) culprit=([0-9a-f]{7,64}|-) trust=([a-z]+|-)(?: title=([0-9a-f]{8}))? -->/;
+const COMMENT_MARKER = /<!-- bisect-report v1 pr key=([0-9a-f]{32}) digest=([0-9a-f]{16}) -->/;
+
+export function titleHash(title: string): string {
+  return hash(title, 8);
+}
 
 export function issueMarker(m: IssueMarker): string {
-  return `<!-- bisect-report v1 issue key=${m.key} digest=${m.digest} status=${m.status} culprit=${m.culprit ?? '-'} trust=${m.trust ?? '-'} -->`;
+  const title = m.title ? ` title=${m.title}` : '';
+  return `<!-- bisect-report v1 issue key=${m.key} digest=${m.digest} status=${m.status} culprit=${m.culprit ?? '-'} trust=${m.trust ?? '-'}${title} -->`;
 }
 
 export function parseIssueMarker(body: string | null | undefined): IssueMarker | null {
@@ -80,6 +86,7 @@ export function parseIssueMarker(body: string | null | undefined): IssueMarker |
     status: m[3] as Status,
     culprit: m[4] === '-' ? null : m[4],
     trust: m[5] === '-' ? null : (m[5] as TrustLabel),
+    title: m[6] ?? null,
   };
 }
 
@@ -92,19 +99,16 @@ export function parseCommentMarker(body: string | null | undefined): { key: stri
   return m ? { key: m[1], digest: m[2] } : null;
 }
 
-export interface Author {
-  login?: string;
-  type?: string;
-}
+/** The login GitHub Actions' GITHUB_TOKEN writes as. */
+export const ACTIONS_BOT = 'github-actions[bot]';
 
-/** See the module comment: whose issues and comments we act on. */
-export function isTrustedAuthor(
-  user: Author | null | undefined,
-  association: string | null | undefined,
-  identity: string | null,
-): boolean {
-  if (!user?.login) return false;
-  if (identity !== null && user.login === identity) return true;
-  if (user.type === 'Bot') return true;
-  return association === 'OWNER' || association === 'MEMBER' || association === 'COLLABORATOR';
+/**
+ * Whether an issue or comment is the action's own. `identity` is the login we write as when known
+ * (a personal token's GET /user, or the author of something this run created); otherwise only a Bot
+ * acting for an app (GITHUB_TOKEN or a GitHub App token) counts. Membership never does.
+ */
+export function isOwnItem(user: Actor, identity: string | null): boolean {
+  if (!user.login) return false;
+  if (identity !== null) return user.login === identity;
+  return user.type === 'Bot' && (user.viaApp || user.login === ACTIONS_BOT);
 }

@@ -1,120 +1,45 @@
 /**
- * Files one issue per failure and one sticky comment per pull request, with as few requests as possible:
+ * The executor: reads what the plan needs from GitHub, asks plan.ts what to do, and does it.
+ * Decisions live in plan.ts (pure, unit-tested on plain objects); this module only sequences I/O.
  *
- *   resolveAuthors (reads):  GET /commits/{sha}, GET /commits/{sha}/pulls       (cached per sha)
- *   apply:                   GET /issues?labels=…&state=all (once per run, paginated)
- *                            POST/PATCH issue, POST comment                     (only what changed)
- *                            GET /issues?… again, once, only if issues were created (race check)
- *                            GET + POST/PATCH /issues/{pr}/comments             (sticky PR comment)
- *
- * Fresh failure with one PR: 7 requests; identical re-run: 4 reads, no write.
+ * Round trips for a fresh failure with a pull request (no wait in the uncontended case):
+ *   1. GET commit ∥ GET its pull requests ∥ GET tracked issues   (started before the summary is written)
+ *   2. POST claim label ∥ GET the PR's comments
+ *   3. POST issue ∥ POST PR comment
+ * An identical re-run: rounds 1 and 2 (reads only), no write.
  * Loaded lazily by main (dynamic import) so runs without GitHub never load Octokit.
  */
-import type { Report, Status, TrustLabel } from '../model.js';
+import type { Report } from '../model.js';
 import type { RenderContext } from '../render/context.js';
 import { AuthorResolver, type AuthorInfo } from './authors.js';
-import { createClient, waitScaleFromEnv, type GitHubClient } from './client.js';
-import { describeError, PublishError } from './errors.js';
+import {
+  createClient,
+  MalformedAnswerError,
+  waitScaleFromEnv,
+  type CommentItem,
+  type GitHubApi,
+  type IssueItem,
+} from './client.js';
+import { describeError, httpStatus, PublishError } from './errors.js';
 import { readOnlyReason, WORKFLOW_RUN_HINT } from './event.js';
+import { isOwnItem, parseCommentMarker, parseIssueMarker } from './marker.js';
 import {
-  commentMarker,
-  digest,
-  failureKey,
-  isTrustedAuthor,
-  issueMarker,
-  parseCommentMarker,
-  parseIssueMarker,
-  type Conclusion,
-  type FailureKey,
-  type IssueMarker,
-} from './marker.js';
-import {
-  changeComment,
-  duplicateComment,
-  fixedComment,
-  isTrusted,
-  issueBody,
-  issueTitle,
-  mentionDecision,
-  pullComment,
-  reopenComment,
-} from './text.js';
-import type { IssueOutcome, PublishOptions, Publisher, PublishResult } from './types.js';
-
-interface IssueJson {
-  number: number;
-  state: string;
-  state_reason?: string | null;
-  title: string;
-  body?: string | null;
-  html_url: string;
-  created_at: string;
-  user: { login?: string; type?: string } | null;
-  author_association?: string;
-  pull_request?: unknown;
-  labels?: (string | { name?: string })[];
-}
-
-interface CommentJson {
-  id: number;
-  body?: string;
-  user: { login?: string; type?: string } | null;
-  author_association?: string;
-}
-
-interface TrackedIssue {
-  number: number;
-  open: boolean;
-  stateReason: string | null;
-  url: string;
-  title: string;
-  createdAt: number;
-  marker: IssueMarker;
-}
-
-interface Group {
-  key: FailureKey;
-  direction: 'cause' | 'fix';
-  reports: Report[];
-  primary: Report;
-  outcome: IssueOutcome;
-  /** Our freshly created issue lost the race to a lower-numbered one. */
-  lostRace: boolean;
-}
+  mayFileIssue,
+  plan,
+  settled,
+  type Action,
+  type GitHubState,
+  type GroupPlan,
+  type Plan,
+} from './plan.js';
+import type { PublishOptions, Publisher, PublishResult } from './types.js';
 
 type Mode = 'write' | 'dry-run' | 'read-only';
 
-/** Statuses that say something about the failure (a failed or unreadable bisection says nothing). */
-const STATUS_RANK: Partial<Record<Status, number>> = {
-  found: 0,
-  ambiguous: 1,
-  'no-culprit': 2,
-  'not-reproduced': 3,
-};
-const TRUST_RANK: Record<TrustLabel, number> = {
-  verified: 0,
-  likely: 1,
-  range: 2,
-  unreliable: 3,
-  contradicted: 4,
-};
-/** Older open duplicates than this are closed by any run; younger ones are a concurrent run's business. */
-const STALE_DUPLICATE_MS = 10 * 60 * 1000;
-
-function conclusionOf(r: Report): Conclusion {
-  return { status: r.status, culprit: r.culprit?.sha.toLowerCase() ?? null, trust: r.trust?.label ?? null };
-}
-
-function sameConclusion(a: Conclusion, b: Conclusion): boolean {
-  return a.status === b.status && (a.culprit ?? '') === (b.culprit ?? '') && a.trust === b.trust;
-}
-
-function better(a: Report, b: Report): boolean {
-  const sa = STATUS_RANK[a.status] ?? 9;
-  const sb = STATUS_RANK[b.status] ?? 9;
-  if (sa !== sb) return sa < sb;
-  return (a.trust ? TRUST_RANK[a.trust.label] : 5) < (b.trust ? TRUST_RANK[b.trust.label] : 5);
-}
+const ISSUES_WRITE = 'issues: write';
+const PULLS_WRITE = 'pull-requests: write';
+/** How long a run that lost a claim waits for the winner's issue before filing it itself. */
+const CLAIM_WAIT_MS = [200, 400, 800, 1600, 3200, 6400, 12800, 25600];
 
 async function inPool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -124,259 +49,196 @@ async function inPool<T>(items: T[], width: number, fn: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A create that failed this way may still have been applied by GitHub: look before trying again. */
+function mayHaveApplied(err: unknown): boolean {
+  if (err instanceof MalformedAnswerError) return true;
+  const status = httpStatus(err);
+  return status === null || status >= 500;
+}
+
+function doing(a: Action): [string, string] {
+  switch (a.kind) {
+    case 'create-issue':
+      return ['create an issue', ISSUES_WRITE];
+    case 'update-issue':
+      return [`update issue #${a.number}`, ISSUES_WRITE];
+    case 'reopen-issue':
+      return [`reopen issue #${a.number}`, ISSUES_WRITE];
+    case 'close-issue':
+      return [`close issue #${a.number}`, ISSUES_WRITE];
+    case 'comment':
+      return [`comment on issue #${a.number}`, ISSUES_WRITE];
+    case 'create-pr-comment':
+      return [`comment on pull request #${a.pr}`, PULLS_WRITE];
+    case 'update-pr-comment':
+      return [`update the comment on pull request #${a.pr}`, PULLS_WRITE];
+  }
+}
+
+function preview(a: Action): string {
+  switch (a.kind) {
+    case 'create-issue':
+      return `title: ${a.title}\nlabels: ${a.labels.join(', ')}\n${a.body}`;
+    case 'update-issue':
+    case 'reopen-issue':
+      return `#${a.number}${a.title ? `\ntitle: ${a.title}` : ''}\n${a.body}`;
+    case 'close-issue':
+      return `#${a.number}: state closed (${a.stateReason})`;
+    default:
+      return a.body;
+  }
+}
+
 export function createPublisher(opts: PublishOptions): Publisher {
   const env = opts.env ?? process.env;
-  const repo = { owner: opts.owner, repo: opts.repo };
-  const client: GitHubClient | null = opts.token
+  const client: GitHubApi | null = opts.token
     ? createClient({
         token: opts.token,
+        owner: opts.owner,
+        repo: opts.repo,
         apiUrl: opts.apiUrl,
         dryRun: opts.dryRun,
         warning: opts.warning,
         waitScale: waitScaleFromEnv(env),
+        timeoutMs:
+          Number(env.BISECT_REPORT_TIMEOUT_MS) > 0 ? Number(env.BISECT_REPORT_TIMEOUT_MS) : undefined,
       })
     : null;
   const readOnly = opts.dryRun ? null : readOnlyReason(env);
   const mode: Mode = opts.dryRun ? 'dry-run' : readOnly ? 'read-only' : 'write';
-  const resolver = new AuthorResolver(client, repo, opts.authorMap, opts.commentOnPr);
-  const authors = new Map<string, AuthorInfo>();
+  const resolver = new AuthorResolver(client, opts.authorMap, opts.commentOnPr);
+  const authors: Record<string, AuthorInfo> = {};
   const labels = opts.labels.length > 0 ? opts.labels : ['bisection'];
-  /** The token's login, learned from the first issue we create (GET /user is closed to GITHUB_TOKEN). */
+  /** The login we write as: a personal token's GET /user, or the author of what this run created. */
   let identity: string | null = null;
-  /** The tracked-issue listing, started with the author look-ups so both share one round trip. */
-  let trackedEarly: Promise<Map<string, TrackedIssue[]>> | null = null;
+  // Started with the author look-ups so they share the first round trip.
+  let issuesEarly: Promise<IssueItem[]> | null = null;
+  let viewerEarly: Promise<string | null> | null = null;
+  let offlineWarned = false;
+  /** Look-ups that failed once are not tried again in apply (a hung GitHub must not cost twice). */
+  const failedLookups = new Set<string>();
 
-  const authorOf = (r: Report): AuthorInfo | null =>
-    r.culprit ? (authors.get(r.culprit.sha) ?? null) : null;
+  /** Dry run: GitHub unreachable is not an error; say so once and preview as if nothing existed. */
+  function offline<T>(err: unknown, what: string, fallback: T): T {
+    if (mode !== 'dry-run') throw new PublishError(describeError(err, what, null));
+    if (!offlineWarned) {
+      opts.warning(
+        `${describeError(err, what, null)}. Dry run: showing what a run would do if GitHub held nothing yet.`,
+      );
+      offlineWarned = true;
+    }
+    return fallback;
+  }
 
   async function lookUp(r: Report): Promise<AuthorInfo | null> {
     if (!r.culprit) return null;
     const info = await resolver.resolve(r.culprit);
-    authors.set(r.culprit.sha, info);
+    authors[r.culprit.sha.toLowerCase()] = info;
     return info;
   }
 
-  async function read<T>(doing: string, route: string, params: Record<string, unknown>): Promise<T[]> {
+  async function readIssues(): Promise<IssueItem[] | null> {
+    if (!client) return null;
+    const early = issuesEarly;
+    issuesEarly = null;
     try {
-      return await client!.paginate<T>(route, { ...repo, ...params });
+      return await (early ?? client.listIssues(labels));
     } catch (err) {
-      throw new PublishError(describeError(err, doing, null));
+      return offline(err, 'list issues', null);
     }
   }
 
-  /** Sends a write, or in dry-run/read-only mode prints exactly what it would have sent. */
-  async function write<T>(
-    doing: string,
-    permission: string,
-    route: string,
-    params: Record<string, unknown>,
-    preview: string,
-  ): Promise<T | null> {
-    if (mode !== 'write') {
-      opts.info(mode === 'dry-run' ? `[dry-run] would ${doing}:\n${preview}` : `(read-only) would ${doing}`);
+  async function readComments(number: number): Promise<CommentItem[]> {
+    if (!client) return [];
+    try {
+      return await client.listComments(number);
+    } catch (err) {
+      return offline(err, `list comments on #${number}`, []);
+    }
+  }
+
+  /** Sends one action (or, in dry-run/read-only mode, prints it); returns the created issue if any. */
+  async function perform(a: Action, g: GroupPlan): Promise<IssueItem | null> {
+    const [what, permission] = doing(a);
+    if (mode !== 'write' || !client) {
+      opts.info(mode === 'dry-run' ? `[dry-run] would ${what}:\n${preview(a)}` : `(read-only) would ${what}`);
       return null;
     }
     try {
-      const res = await client!.request<T>(route, { ...repo, ...params });
-      return res.data;
+      switch (a.kind) {
+        case 'create-issue': {
+          const made = await createOnce(
+            () => client.createIssue({ title: a.title, body: a.body, labels: a.labels }),
+            async () =>
+              (await client.listIssues(labels)).find(
+                (i) => isOwnItem(i.user, identity) && parseIssueMarker(i.body)?.key === g.key.hash,
+              ) ?? null,
+          );
+          identity ??= made.user.login;
+          await ensureLabels(made, a.labels);
+          return made;
+        }
+        case 'update-issue':
+        case 'reopen-issue':
+          await client.updateIssue(a.number, {
+            body: a.body,
+            ...(a.title ? { title: a.title } : {}),
+            ...(a.kind === 'reopen-issue' ? { state: 'open' as const } : {}),
+          });
+          return null;
+        case 'close-issue':
+          await client.updateIssue(a.number, { state: 'closed', state_reason: a.stateReason });
+          return null;
+        case 'comment':
+          await createOnce(
+            () => client.createComment(a.number, a.body),
+            async () =>
+              (await client.listComments(a.number)).find(
+                (c) => c.body === a.body && isOwnItem(c.user, identity),
+              ) ?? null,
+          );
+          return null;
+        case 'create-pr-comment':
+          await createOnce(
+            () => client.createComment(a.pr, a.body),
+            async () =>
+              (await client.listComments(a.pr)).find(
+                (c) => parseCommentMarker(c.body)?.key === g.key.hash && isOwnItem(c.user, identity),
+              ) ?? null,
+          );
+          return null;
+        case 'update-pr-comment':
+          await client.updateComment(a.commentId, a.body);
+          return null;
+      }
     } catch (err) {
-      throw new PublishError(describeError(err, doing, permission));
+      throw new PublishError(describeError(err, what, permission));
     }
   }
 
-  const ISSUES_WRITE = 'issues: write';
-  const PULLS_WRITE = 'pull-requests: write';
-
-  async function listTracked(): Promise<Map<string, TrackedIssue[]>> {
-    const byKey = new Map<string, TrackedIssue[]>();
-    if (!client) return byKey;
-    const issues = await read<IssueJson>('list issues', 'GET /repos/{owner}/{repo}/issues', {
-      labels: labels.join(','),
-      state: 'all',
-      sort: 'created',
-      direction: 'asc',
-    });
-    for (const i of issues) {
-      if (i.pull_request) continue;
-      const marker = parseIssueMarker(i.body);
-      if (!marker || !isTrustedAuthor(i.user, i.author_association, identity)) continue;
-      const list = byKey.get(marker.key) ?? [];
-      list.push({
-        number: i.number,
-        open: i.state === 'open',
-        stateReason: i.state_reason ?? null,
-        url: i.html_url,
-        title: i.title,
-        createdAt: Date.parse(i.created_at),
-        marker,
-      });
-      byKey.set(marker.key, list);
+  /** A create GitHub may have applied though the answer was lost: look for it before sending again. */
+  async function createOnce<T>(create: () => Promise<T>, find: () => Promise<T | null>): Promise<T> {
+    try {
+      return await create();
+    } catch (err) {
+      if (!mayHaveApplied(err)) throw err;
+      const found = await find();
+      if (found) return found;
+      return create();
     }
-    for (const list of byKey.values()) list.sort((a, b) => a.number - b.number);
-    return byKey;
-  }
-
-  /** Whether a report can lead to an issue (the same filter groupReports applies, before keys). */
-  function mayFileIssue(r: Report): boolean {
-    return r.direction === 'cause'
-      ? STATUS_RANK[r.status] !== undefined
-      : r.status === 'found' && !!r.culprit;
-  }
-
-  function groupReports(reports: Report[]): Group[] {
-    const groups = new Map<string, Group>();
-    for (const r of reports) {
-      if (!mayFileIssue(r)) continue;
-      const key = failureKey(r, opts.issueKey);
-      if (!key) {
-        opts.info(
-          `${r.source}: no failure title to key an issue by` +
-            (r.direction === 'fix' ? ' (set issue-key so a fix bisection finds its issue)' : ''),
-        );
-        continue;
-      }
-      const id = `${r.direction}:${key.hash}`;
-      const g = groups.get(id);
-      if (g) {
-        g.reports.push(r);
-        if (better(r, g.primary)) g.primary = r;
-      } else {
-        groups.set(id, {
-          key,
-          direction: r.direction,
-          reports: [r],
-          primary: r,
-          outcome: { key: key.text, source: r.source, number: null, url: null, action: 'none' },
-          lostRace: false,
-        });
-      }
-    }
-    // The primary report's section comes first in the body.
-    for (const g of groups.values()) g.reports = [g.primary, ...g.reports.filter((r) => r !== g.primary)];
-    return [...groups.values()];
-  }
-
-  function mentionExtra(r: Report, before: Conclusion | null): string {
-    const info = authorOf(r);
-    const d = mentionDecision(opts.mentionAuthor, r, info?.login ?? null);
-    if (!d.mention || !info?.login) return '';
-    const wasTrusted = before?.trust === 'verified' || before?.trust === 'likely';
-    const newCulprit = (before?.culprit ?? '') !== (r.culprit?.sha.toLowerCase() ?? '');
-    return newCulprit || !wasTrusted ? `cc @${info.login}` : '';
-  }
-
-  async function comment(number: number, body: string, doing: string): Promise<void> {
-    await write(
-      doing,
-      ISSUES_WRITE,
-      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-      { issue_number: number, body },
-      body,
-    );
-  }
-
-  async function handleCause(
-    g: Group,
-    tracked: Map<string, TrackedIssue[]>,
-    created: Group[],
-    ctx: RenderContext,
-  ): Promise<void> {
-    const r = g.primary;
-    const matches = tracked.get(g.key.hash) ?? [];
-    const open = matches.filter((i) => i.open);
-    const closed = matches.filter((i) => !i.open && i.stateReason !== 'duplicate');
-    const canonical = open[0] ?? closed[closed.length - 1] ?? null;
-    const conclusion = conclusionOf(r);
-    const info = authorOf(r);
-    const title = issueTitle(r);
-    // Compared between runs: everything but the run link (new every run) and the marker itself.
-    const dig = digest(
-      `${title}\n${issueBody(g.reports, { ...ctx, runUrl: null }, info, opts.mentionAuthor)}`,
-    );
-    const marker = issueMarker({ key: g.key.hash, digest: dig, ...conclusion });
-    const body = issueBody(g.reports, ctx, info, opts.mentionAuthor, marker);
-    const canFile = r.status === 'found' || r.status === 'ambiguous';
-    const would = mode === 'write' ? '' : 'would-';
-    const set = (action: string, issue: { number: number; url: string } | null): void => {
-      g.outcome = { ...g.outcome, action, number: issue?.number ?? null, url: issue?.url ?? null };
-    };
-
-    if (!canonical) {
-      if (!canFile) return set('none', null);
-      const preview = `title: ${title}\nlabels: ${labels.join(', ')}\n${body}`;
-      const made = await write<IssueJson>(
-        'create an issue',
-        ISSUES_WRITE,
-        'POST /repos/{owner}/{repo}/issues',
-        { title, body, labels },
-        preview,
-      );
-      if (made) {
-        identity ??= made.user?.login ?? null;
-        await ensureLabels(made);
-        set('created', { number: made.number, url: made.html_url });
-        created.push(g);
-      } else set(`${would}create`, null);
-      return;
-    }
-
-    const patch: Record<string, unknown> = { issue_number: canonical.number, body };
-    if (canonical.title !== title) patch.title = title;
-    const patchPreview = `#${canonical.number}${patch.title ? `\ntitle: ${title}` : ''}\n${body}`;
-
-    if (!canonical.open) {
-      if (!canFile) return set('closed', canonical);
-      if (canonical.stateReason === 'not_planned') {
-        opts.info(`Issue #${canonical.number} was closed as not planned; leaving it closed.`);
-        return set('left-closed', canonical);
-      }
-      await write(
-        'reopen an issue',
-        ISSUES_WRITE,
-        'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-        { ...patch, state: 'open' },
-        patchPreview,
-      );
-      const extra = mentionExtra(r, canonical.marker);
-      await comment(
-        canonical.number,
-        reopenComment(canonical.marker, r, ctx, extra),
-        `comment on issue #${canonical.number}`,
-      );
-      return set(`${would}reopened`, canonical);
-    }
-
-    await closeStaleDuplicates(open.slice(1), canonical.number);
-    if (canonical.marker.digest === dig) return set('unchanged', canonical);
-    await write(
-      'update an issue',
-      ISSUES_WRITE,
-      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-      patch,
-      patchPreview,
-    );
-    if (sameConclusion(canonical.marker, conclusion)) return set(`${would}updated`, canonical);
-    const text = changeComment(canonical.marker, r, ctx, mentionExtra(r, canonical.marker));
-    await comment(canonical.number, text, `comment on issue #${canonical.number}`);
-    return set(`${would}commented`, canonical);
   }
 
   /**
    * GitHub creates missing labels named in POST /issues, but silently drops them for tokens without
    * push access; an unlabelled issue would be invisible to the next run's list, so add them explicitly.
    */
-  async function ensureLabels(issue: IssueJson): Promise<void> {
-    const has = new Set((issue.labels ?? []).map((l) => (typeof l === 'string' ? l : l.name)));
-    const missing = labels.filter((l) => !has.has(l));
-    if (missing.length === 0) return;
-    const now = await write<{ name: string }[]>(
-      `label issue #${issue.number}`,
-      ISSUES_WRITE,
-      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-      { issue_number: issue.number, labels: missing },
-      missing.join(', '),
-    );
-    const still = missing.filter((l) => !(now ?? []).some((x) => x.name === l));
+  async function ensureLabels(issue: IssueItem, wanted: string[]): Promise<void> {
+    const missing = wanted.filter((l) => !issue.labels.includes(l));
+    if (missing.length === 0 || !client) return;
+    const now = await client.addLabels(issue.number, missing);
+    const still = missing.filter((l) => !now.includes(l));
     if (still.length > 0) {
       opts.warning(
         `GitHub did not put the label(s) ${still.join(', ')} on issue #${issue.number}; later runs find issues by label and would open a new one.`,
@@ -384,118 +246,25 @@ export function createPublisher(opts: PublishOptions): Publisher {
     }
   }
 
-  async function closeAsDuplicate(number: number, keep: number): Promise<void> {
-    await comment(number, duplicateComment(keep), `comment on duplicate issue #${number}`);
-    await write(
-      `close duplicate issue #${number}`,
-      ISSUES_WRITE,
-      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-      { issue_number: number, state: 'closed', state_reason: 'duplicate' },
-      `#${number}: state closed (duplicate of #${keep})`,
-    );
-  }
-
-  /** Heals duplicates left by runs that raced and died; young ones belong to a run still in flight. */
-  async function closeStaleDuplicates(extra: TrackedIssue[], keep: number): Promise<void> {
-    for (const dup of extra) {
-      if (Date.now() - dup.createdAt > STALE_DUPLICATE_MS) await closeAsDuplicate(dup.number, keep);
+  /** Claims: the first run to create the label files the issue. */
+  async function claim(label: string): Promise<'won' | 'lost'> {
+    if (mode !== 'write' || !client) return 'won';
+    try {
+      return (await client.createLabel(
+        label,
+        'bisect-report: marks one tracked failure (the first run to create it files the issue)',
+      ))
+        ? 'won'
+        : 'lost';
+    } catch (err) {
+      // The claim is the first step of filing: say so in the terms a workflow author knows.
+      throw new PublishError(describeError(err, 'create an issue', ISSUES_WRITE));
     }
   }
 
-  /** After creating issues: if concurrent runs created the same ones, the lowest-numbered open issue wins. */
-  async function settleRaces(created: Group[]): Promise<void> {
-    if (created.length === 0) return;
-    const fresh = await listTracked();
-    for (const g of created) {
-      const mine = g.outcome.number!;
-      const keep = (fresh.get(g.key.hash) ?? []).find((i) => i.open);
-      if (!keep || keep.number >= mine) continue;
-      await closeAsDuplicate(mine, keep.number);
-      g.outcome = { ...g.outcome, number: keep.number, url: keep.url, action: 'duplicate' };
-      g.lostRace = true;
-    }
-  }
-
-  async function handleFix(
-    g: Group,
-    tracked: Map<string, TrackedIssue[]>,
-    ctx: RenderContext,
-  ): Promise<void> {
-    const matches = tracked.get(g.key.hash) ?? [];
-    const open = matches.find((i) => i.open);
-    const last = open ?? matches[matches.length - 1];
-    const would = mode === 'write' ? '' : 'would-';
-    if (!open) {
-      g.outcome = {
-        ...g.outcome,
-        action: last ? 'closed' : 'none',
-        number: last?.number ?? null,
-        url: last?.url ?? null,
-      };
-      return;
-    }
-    g.outcome = { ...g.outcome, number: open.number, url: open.url, action: 'open' };
-    if (!opts.closeOnFix) return;
-    await comment(open.number, fixedComment(g.primary, ctx), `comment on issue #${open.number}`);
-    await write(
-      `close issue #${open.number}`,
-      ISSUES_WRITE,
-      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-      { issue_number: open.number, state: 'closed', state_reason: 'completed' },
-      `#${open.number}: state closed (completed)`,
-    );
-    g.outcome.action = `${would}closed`;
-  }
-
-  async function commentOnPulls(g: Group, ctx: RenderContext): Promise<void> {
-    const r = g.primary;
-    if (g.lostRace || r.status !== 'found' || !r.culprit) return;
-    const info = authorOf(r);
-    if (!info || info.pulls.length === 0) return;
-    const issueUrl = g.outcome.number !== null ? g.outcome.url : null;
-    const dig = digest(pullComment(r, { ...ctx, runUrl: null }, issueUrl));
-    const body = pullComment(r, ctx, issueUrl, commentMarker(g.key.hash, dig));
-    // Commenting on a PR notifies its author: only for culprits the trust analysis stands behind.
-    const mayCreate = opts.mentionAuthor === 'always' || isTrusted(r);
-    for (const pr of info.pulls) {
-      const existing = client
-        ? (
-            await read<CommentJson>(
-              `list comments on pull request #${pr.number}`,
-              'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-              {
-                issue_number: pr.number,
-              },
-            )
-          ).find(
-            (c) =>
-              parseCommentMarker(c.body)?.key === g.key.hash &&
-              isTrustedAuthor(c.user, c.author_association, identity),
-          )
-        : undefined;
-      if (existing) {
-        if (parseCommentMarker(existing.body)?.digest === dig) continue;
-        await write(
-          `update the comment on pull request #${pr.number}`,
-          PULLS_WRITE,
-          'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
-          { comment_id: existing.id, body },
-          body,
-        );
-      } else if (mayCreate) {
-        await write(
-          `comment on pull request #${pr.number}`,
-          PULLS_WRITE,
-          'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-          { issue_number: pr.number, body },
-          body,
-        );
-      } else {
-        opts.info(
-          `Not commenting on pull request #${pr.number}: the trust label is ${r.trust?.label ?? 'not judged'}.`,
-        );
-      }
-    }
+  function wouldWord(action: string): string {
+    if (mode === 'write') return action;
+    return action === 'created' ? 'would-create' : `would-${action}`;
   }
 
   return {
@@ -503,8 +272,12 @@ export function createPublisher(opts: PublishOptions): Publisher {
       const logins: Record<string, string> = {};
       const culprits = reports.filter((r) => r.culprit && (r.status === 'found' || r.direction === 'fix'));
       if (opts.createIssue && client && reports.some(mayFileIssue)) {
-        trackedEarly = listTracked();
-        trackedEarly.catch(() => undefined); // apply() awaits it and reports the error
+        issuesEarly = client.listIssues(labels);
+        issuesEarly.catch(() => undefined); // apply() awaits it and reports the error
+      }
+      // Installation tokens (GITHUB_TOKEN, GitHub Apps: ghs_) cannot call GET /user; personal ones can.
+      if (client && !opts.token.startsWith('ghs_') && reports.some(mayFileIssue)) {
+        viewerEarly = client.viewer().catch(() => null);
       }
       let warned = false;
       await inPool(culprits, 4, async (r) => {
@@ -512,17 +285,17 @@ export function createPublisher(opts: PublishOptions): Publisher {
           const info = await lookUp(r);
           if (info?.login) logins[r.culprit!.sha] = info.login;
         } catch (err) {
-          if (!warned)
-            opts.warning(describeError(err, `look up the author of ${r.culprit!.sha.slice(0, 12)}`, null));
+          failedLookups.add(r.culprit!.sha.toLowerCase());
+          const what = `look up the author of ${r.culprit!.sha.slice(0, 12)}`;
+          if (mode === 'dry-run') offline(err, what, null);
+          else if (!warned) opts.warning(describeError(err, what, null));
           warned = true;
         }
       });
       return logins;
     },
 
-    async apply(reports: Report[], runCtx: RenderContext): Promise<PublishResult> {
-      const groups = groupReports(reports);
-      const ctx: RenderContext = { ...runCtx, authorLogins: { ...runCtx.authorLogins } };
+    async apply(reports: Report[], ctx: RenderContext): Promise<PublishResult> {
       const result: PublishResult = { issues: [], requests: 0, error: null };
       if (readOnly) {
         opts.warning(
@@ -530,23 +303,73 @@ export function createPublisher(opts: PublishOptions): Publisher {
             `The summary and outputs are written. ${WORKFLOW_RUN_HINT}`,
         );
       }
+      let final: Plan | null = null;
       try {
-        for (const g of groups) for (const r of g.reports) await lookUp(r).catch(() => null);
-        for (const [sha, info] of authors) if (info.login) ctx.authorLogins![sha] = info.login;
-        if (opts.createIssue && groups.length > 0) {
-          const tracked = await (trackedEarly ?? listTracked());
-          trackedEarly = null;
-          const created: Group[] = [];
-          for (const g of groups) if (g.direction === 'cause') await handleCause(g, tracked, created, ctx);
-          if (mode === 'write') await settleRaces(created);
-          for (const g of groups) if (g.direction === 'fix') await handleFix(g, tracked, ctx);
+        for (const r of reports)
+          if (r.culprit && !authors[r.culprit.sha.toLowerCase()]) await lookUp(r).catch(() => null);
+        identity = (await viewerEarly) ?? null;
+        const state: GitHubState = {
+          identity,
+          issues: opts.createIssue ? await readIssues() : [],
+          authors,
+          prComments: {},
+          claims: {},
+          now: Date.now(),
+        };
+        const planOpts = {
+          createIssue: opts.createIssue,
+          commentOnPr: opts.commentOnPr,
+          closeOnFix: opts.closeOnFix,
+          mentionAuthor: opts.mentionAuthor,
+          issueKey: opts.issueKey,
+          labels,
+          mentionable: opts.mentionable ?? null,
+        };
+        const printed = new Set<string>();
+        let waits = 0;
+        for (let round = 0; round < CLAIM_WAIT_MS.length + 6; round++) {
+          const p = plan(reports, state, planOpts, ctx);
+          for (const line of p.info) {
+            if (printed.has(line)) continue;
+            opts.info(line);
+            printed.add(line);
+          }
+          final = p;
+          if (settled(p)) break;
+          await Promise.all([
+            ...p.needs.prComments.map(async (pr) => void (state.prComments[pr] = await readComments(pr))),
+            ...p.needs.claims.map(async (label) => void (state.claims[label] = await claim(label))),
+          ]);
+          if (p.needs.waitFor.length === 0) continue;
+          // Lost a claim (contended case only): wait for the winner's issue, then plan again.
+          if (waits < CLAIM_WAIT_MS.length) {
+            await sleep(CLAIM_WAIT_MS[waits++]);
+            state.issues = await readIssues();
+            state.prComments = {}; // the winner may be posting its PR comment right now
+          } else {
+            for (const label of p.needs.waitFor) state.claims[label] = 'stale';
+            opts.warning(
+              `Another run claimed this failure but filed no issue within ${Math.round(
+                CLAIM_WAIT_MS.reduce((a, b) => a + b) / 1000,
+              )} s; filing it now.`,
+            );
+          }
         }
-        if (opts.commentOnPr) for (const g of groups) await commentOnPulls(g, ctx);
+        if (!final || !settled(final)) throw new PublishError('could not settle what to publish');
+        const plans = final.groups;
+        await inPool(plans, 4, async (g) => {
+          const first = g.actions.filter((a) => a.kind !== 'close-issue');
+          const made = await Promise.all(first.map((a) => perform(a, g)));
+          const issue = made.find((m) => m !== null);
+          if (issue) g.outcome = { ...g.outcome, number: issue.number, url: issue.url };
+          for (const a of g.actions.filter((x) => x.kind === 'close-issue')) await perform(a, g);
+          if (g.actions.length > 0) g.outcome = { ...g.outcome, action: wouldWord(g.outcome.action) };
+        });
       } catch (err) {
         result.error =
           err instanceof PublishError ? err.message : describeError(err, 'publish to GitHub', null);
       }
-      result.issues = groups
+      result.issues = (final?.groups ?? [])
         .filter((g) => g.direction === 'cause' || g.outcome.number !== null)
         .map((g) => g.outcome);
       if (client) {

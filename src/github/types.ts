@@ -18,6 +18,11 @@ export interface PublishOptions {
   authorMap: Record<string, string>;
   closeOnFix: boolean;
   dryRun: boolean;
+  /**
+   * Culprit shas (lower case) whose author may be pinged (mention-only-reachable-from); null or
+   * absent = any.
+   */
+  mentionable?: ReadonlySet<string> | null;
   /** Where progress and dry-run previews go (core.info in the action). */
   info: (message: string) => void;
   warning: (message: string) => void;

@@ -1,10 +1,17 @@
 /**
- * Text for the GitHub layer: issue title and body, the pull request comment, and the comment that
- * records a change when a bisection is re-run. Pure functions; all log text goes through ./escape.ts.
+ * Everything the action writes on GitHub, in one place: issue title and body (with the publisher's
+ * notes: why the author is not pinged, other logs of the same failure), the pull request comment,
+ * and the comments for a re-run, a reopen, a fix and a duplicate. Pure functions; all log text goes
+ * through ./escape.ts.
+ *
+ * The action owns only the block from its marker to its footer line: on a re-run it
+ * rewrites that block and keeps whatever a person wrote before or after it (mergeBotBlock).
+ * Wording changes here change the digest in the marker, so every tracked issue is updated once on
+ * its next run (see CONTRIBUTING.md).
  */
 import type { Report, TrustLabel } from '../model.js';
 import { reportContext, type RenderContext } from './context.js';
-import { ZWSP, plain } from './escape.js';
+import { ZWSP, code, plain } from './escape.js';
 import {
   authorText,
   commitRef,
@@ -19,9 +26,26 @@ import { culpritVerb, fmtProb, reportIcon, shortSha, STATUS_WORDS, sameCommit } 
 /** GitHub rejects issue and comment bodies over 65,536 characters; keep a margin. */
 export const BODY_LIMIT_CHARS = 65_000;
 
+/** What the publisher knows that the report does not, said in the issue body. */
+export interface IssueNotes {
+  /** Why a known author is not @mentioned (null when they are, or no login is known). */
+  notPingedWhy?: string | null;
+  /** GitHub does not know the culprit commit (bisected in another tree). */
+  notOnGitHub?: boolean;
+  /** Other logs that hit the same failure, primary first excluded. */
+  others?: Report[];
+}
+
+/**
+ * Ends the block the action owns in an issue body or comment: its footer line, which log text cannot
+ * produce outside a code block (`<` is escaped), so the last one is ours. What follows is a person's.
+ */
+const BOT_BLOCK_END = /<sub>(?:Filed|Posted) by bisect-report[^\n]*<\/sub>/g;
+
 export interface IssueBodyOptions {
   /** Our hidden marker comment (`<!-- … -->`, one line), put first in the body. Trusted text. */
   marker?: string;
+  notes?: IssueNotes;
   /** Write the culprit author's login as a live @mention (notifies them); else a profile link. */
   mentionAuthor?: boolean;
   /** Upper bound for the body length (characters); defaults to BODY_LIMIT_CHARS. */
@@ -60,6 +84,44 @@ function footer(ctx: RenderContext, what: string): string[] {
   return ['---', '', `<sub>${what} by bisect-report${run}.</sub>`, ''];
 }
 
+function notesText(notes: IssueNotes | undefined): string[] {
+  if (!notes) return [];
+  const out: string[] = [];
+  if (notes.notPingedWhy)
+    out.push(`The culprit's author is named but not pinged: ${notes.notPingedWhy}.`, '');
+  else if (notes.notOnGitHub) {
+    out.push('The culprit commit is not on GitHub, so its author is named but not pinged.', '');
+  }
+  const others = notes.others ?? [];
+  if (others.length > 0) {
+    out.push(`Also seen in ${others.length} other log${others.length === 1 ? '' : 's'}:`, '');
+    for (const r of others.slice(0, 20)) {
+      const culprit = r.culprit ? ` ${code(r.culprit.sha.slice(0, 12))}` : '';
+      out.push(
+        `- ${code(r.source, { max: 120 })}: ${plain(r.status, 20)}${culprit}${r.trust ? ` (${r.trust.label})` : ''}`,
+      );
+    }
+    if (others.length > 20) out.push(`- … and ${others.length - 20} more`);
+    out.push('');
+  }
+  return out;
+}
+
+/**
+ * The new text of an issue body or comment the action owns: `fresh` (marker first, footer
+ * last) replaces the action's block in `existing`; a person's text before and after it stays.
+ * Bodies from before the end marker existed are replaced whole.
+ */
+export function mergeBotBlock(existing: string, fresh: string, markerStart: string): string {
+  const start = existing.indexOf(markerStart);
+  const last = [...existing.matchAll(BOT_BLOCK_END)].at(-1);
+  if (start < 0 || !last || last.index < start) return fresh;
+  const before = existing.slice(0, start);
+  const after = existing.slice(last.index + last[0].length).replace(/^\n\n?/, '');
+  const freshBlock = fresh.endsWith('\n') ? fresh : fresh + '\n';
+  return before + freshBlock + after;
+}
+
 function fit(build: (detail: Detail) => string, maxChars: number): string {
   for (const detail of [0, 1, 2, 3] as Detail[]) {
     const text = build(detail);
@@ -90,7 +152,7 @@ export function renderIssueBody(report: Report, ctx: RenderContext, opts: IssueB
             '',
           ]
         : [];
-    return [...marker, ...note, section, ...footer(ctx, 'Filed')].join('\n');
+    return [...marker, ...note, section, ...notesText(opts.notes), ...footer(ctx, 'Filed')].join('\n');
   }, max);
 }
 
@@ -203,4 +265,28 @@ export function renderChangeComment(
   out.push(...footer(ctx, 'Posted'));
   const text = out.join('\n');
   return text.length <= BODY_LIMIT_CHARS ? text : text.slice(0, BODY_LIMIT_CHARS);
+}
+
+/** The comment on a closed issue the action reopens: only when the evidence changed, and it says so. */
+export function renderReopenComment(
+  previous: IssueState | null,
+  report: Report,
+  ctx: RenderContext,
+  extra: string,
+): string {
+  return `Reopening: a new bisection shows the failure again, with different evidence than when this issue was closed.\n\n${renderChangeComment(previous, report, ctx)}${extra ? `\n${extra}\n` : ''}`;
+}
+
+/** A change comment with an optional trailing line (a `cc @login` the publisher decided on). */
+export function renderUpdateComment(
+  previous: IssueState | null,
+  report: Report,
+  ctx: RenderContext,
+  extra: string,
+): string {
+  return renderChangeComment(previous, report, ctx) + (extra ? `\n${extra}\n` : '');
+}
+
+export function renderDuplicateComment(keep: number): string {
+  return `Duplicate of #${keep}: another run filed the same failure. Closing this one.`;
 }

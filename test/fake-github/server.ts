@@ -81,11 +81,21 @@ export interface RecordedRequest {
   body: unknown;
   /** Answered by an injected fault rather than the fake's state. */
   fault: boolean;
+  /** When the request arrived and when its answer was sent (ms, monotonic); end is null while hung. */
+  start: number;
+  end: number | null;
 }
 
 export interface Fault {
   /** Route like "POST /repos/{owner}/{repo}/issues"; omitted = any request. */
   route?: string;
+  /**
+   * before (default): answered instead of the request. after: the request is applied, then this
+   * answer replaces GitHub's (a create that "failed" but exists). hang: never answered.
+   */
+  when?: 'before' | 'after' | 'hang';
+  /** A broken 200: the real answer cut in half, an HTML error page, or nothing at all. */
+  body?: 'truncated' | 'html' | 'empty';
   status: number;
   /** How many matching requests it answers (default 1). */
   times?: number;
@@ -119,6 +129,8 @@ export class FakeGitHub {
   dropLabelsOnCreate = false;
   /** Check our own responses against the documented response schemas too. */
   validateResponses = true;
+  /** Delay before every answer, like the network to GitHub (makes round trips measurable). */
+  latencyMs = 0;
 
   private readonly validator: OpenApiValidator;
   private server: Server | null = null;
@@ -269,6 +281,21 @@ export class FakeGitHub {
     this.requests.length = 0;
   }
 
+  /**
+   * Sequential round trips: the longest chain of requests each sent after the previous one was
+   * answered (requests in flight together count once). What a run's latency is made of.
+   */
+  roundTrips(requests: RecordedRequest[] = this.requests): number {
+    const done = requests.filter((r) => r.end !== null).sort((a, b) => a.start - b.start);
+    const depth: number[] = [];
+    for (let i = 0; i < done.length; i++) {
+      let best = 0;
+      for (let j = 0; j < i; j++) if (done[j].end! <= done[i].start) best = Math.max(best, depth[j]);
+      depth.push(best + 1);
+    }
+    return Math.max(0, ...depth);
+  }
+
   realIssues(): FakeIssue[] {
     return [...this.issues.values()].filter((i) => !i.pull);
   }
@@ -295,8 +322,11 @@ export class FakeGitHub {
 
   async close(): Promise<void> {
     if (this.held?.timer) clearTimeout(this.held.timer);
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server?.closeAllConnections?.();
+    const closed = new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+    this.server?.closeAllConnections?.(); // hung requests included
+    await closed;
   }
 
   private now(): string {
@@ -328,12 +358,22 @@ export class FakeGitHub {
       write,
       body,
       fault: false,
+      start: performance.now(),
+      end: null,
     };
     this.requests.push(record);
+    let afterFault: (Fault & { left: number }) | null = null;
     const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
+      if (afterFault) {
+        const f = afterFault;
+        afterFault = null;
+        record.fault = true;
+        if (f.body) return broken(f.body, data);
+        return error(f.status, f.message ?? 'Server Error', f.headers ?? {});
+      }
       record.status = status;
       const text = data === undefined ? '' : JSON.stringify(data);
-      res.writeHead(status, {
+      const headers2 = {
         'content-type': 'application/json; charset=utf-8',
         'x-github-request-id': `FAKE:${this.requests.length}`,
         'x-ratelimit-limit': '1000',
@@ -341,8 +381,14 @@ export class FakeGitHub {
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
         'x-ratelimit-resource': 'core',
         ...headers,
-      });
-      res.end(text);
+      };
+      const deliver = (): void => {
+        record.end = performance.now();
+        res.writeHead(status, headers2);
+        res.end(text);
+      };
+      if (this.latencyMs > 0) setTimeout(deliver, this.latencyMs);
+      else deliver();
     };
     const error = (status: number, message: string, headers: Record<string, string> = {}): void =>
       send(
@@ -350,6 +396,22 @@ export class FakeGitHub {
         { message, documentation_url: 'https://docs.github.com/rest', status: String(status) },
         headers,
       );
+    /** A 200 that is not what GitHub sends: cut short, an HTML page (a proxy's), or empty. */
+    const broken = (kind: 'truncated' | 'html' | 'empty', data: unknown): void => {
+      record.status = 200;
+      record.end = performance.now();
+      const json = JSON.stringify(data ?? []);
+      const text =
+        kind === 'truncated'
+          ? json.slice(0, Math.max(1, Math.floor(json.length / 2)))
+          : kind === 'html'
+            ? '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>'
+            : '';
+      res.writeHead(200, {
+        'content-type': kind === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+      });
+      res.end(text);
+    };
 
     if (raw !== '') {
       try {
@@ -381,8 +443,16 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.left > 0 && (!f.route || f.route === route));
     if (fault) {
       fault.left--;
-      record.fault = true;
-      return error(fault.status, fault.message ?? 'Server Error', fault.headers ?? {});
+      if (fault.when === 'hang') {
+        record.fault = true;
+        return; // never answered; close() drops the connection
+      }
+      if (fault.when === 'after') afterFault = fault;
+      else {
+        record.fault = true;
+        if (fault.body) return broken(fault.body, []);
+        return error(fault.status, fault.message ?? 'Server Error', fault.headers ?? {});
+      }
     }
 
     if (params.owner !== undefined && (params.owner !== this.owner || params.repo !== this.repo)) {
