@@ -12,7 +12,7 @@ import { FORMATS } from '../src/formats/registry.js';
 import { detectFormat, readLog } from '../src/read/readLog.js';
 import { looksQuotedPrintable, QuotedPrintableJoiner } from '../src/read/unwrap.js';
 import { AuthorResolver } from '../src/github/authors.js';
-import type { GitHubClient } from '../src/github/client.js';
+import type { GitHubApi } from '../src/github/client.js';
 import type { RenderContext } from '../src/render/context.js';
 import { renderReportSection } from '../src/render/summary.js';
 import { CORPUS, ROOT, describeWithCorpus } from './helpers/paths.js';
@@ -449,15 +449,15 @@ describe('commits of another repository', () => {
   test('the GitHub layer neither asks about nor maps an author for a foreign culprit', async () => {
     const asked: string[] = [];
     const client = {
-      request: async (route: string) => {
-        asked.push(route);
-        return { status: 200, data: { author: { login: 'someone' } }, headers: {} };
+      commitAuthor: async (sha: string) => {
+        asked.push(`commit ${sha}`);
+        return { login: 'someone' };
       },
-      paginate: async (route: string) => {
-        asked.push(route);
+      pullsForCommit: async (sha: string) => {
+        asked.push(`pulls ${sha}`);
         return [];
       },
-    } as unknown as GitHubClient;
+    } as unknown as GitHubApi;
     const culprit = fixture('cargo-bisect-rustc', 'two-phase.txt').culprit!;
     culprit.author = { name: 'R. Dev', email: 'rdev@example.org' };
     const map = { 'rdev@example.org': 'rdev' };

@@ -27,6 +27,7 @@ export class AuthorResolver {
 
   constructor(
     private readonly client: GitHubApi | null,
+    private readonly repo: { owner: string; repo: string },
     private readonly authorMap: Record<string, string>,
     /** Pull requests are needed for PR comments even when the commit names its author. */
     private readonly wantPulls: boolean,

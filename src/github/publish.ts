@@ -108,7 +108,12 @@ export function createPublisher(opts: PublishOptions): Publisher {
     : null;
   const readOnly = opts.dryRun ? null : readOnlyReason(env);
   const mode: Mode = opts.dryRun ? 'dry-run' : readOnly ? 'read-only' : 'write';
-  const resolver = new AuthorResolver(client, opts.authorMap, opts.commentOnPr);
+  const resolver = new AuthorResolver(
+    client,
+    { owner: opts.owner, repo: opts.repo },
+    opts.authorMap,
+    opts.commentOnPr,
+  );
   const authors: Record<string, AuthorInfo> = {};
   const labels = opts.labels.length > 0 ? opts.labels : ['bisection'];
   /** The login we write as: a personal token's GET /user, or the author of what this run created. */
