@@ -33,7 +33,7 @@ import {
   windowCommits,
   Worktrees,
   type Repo,
-} from './worktrees.js';
+} from './git/worktrees.js';
 
 export const BISECT_USAGE =
   'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
