@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { generateGitConsoleLog, generateSyzkallerLog, pickSyzkallerTemplate } from '../bench/generate.mjs';
 import { benchAction } from '../bench/action.mjs';
+import { benchBisect, benchJobs } from '../bench/bisect.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -23,6 +24,52 @@ const SMALL = smoke ? MB / 2 : 20 * MB;
 const REPEATS = smoke ? 1 : 3;
 
 mkdirSync(work, { recursive: true });
+
+/**
+ * `bisect-report bisect` against git_bayesect (runs to a right answer, at the same confidence) and
+ * the --jobs speed-up; written to bench/out/bisect.json (untracked). `--bisect-only` runs just this.
+ */
+async function bisectSection() {
+  process.stderr.write('bisect vs git_bayesect…\n');
+  // `--peers DIR` for a checkout whose ../shared is elsewhere (a git worktree).
+  const peersArg = args.indexOf('--peers');
+  const peerDir = join(
+    peersArg >= 0 ? args[peersArg + 1] : join(root, '..', 'shared', 'peers'),
+    'git_bayesect',
+  );
+  const res = await benchBisect({
+    root,
+    dist,
+    smoke,
+    peerDir: existsSync(peerDir) ? peerDir : null,
+    log: (line) => process.stderr.write(`  ${line}\n`),
+  });
+  res.jobs = smoke ? null : benchJobs({ dist });
+  writeFileSync(join(work, 'bisect.json'), JSON.stringify(res, null, 2) + '\n');
+  const s = res.summary;
+  console.log('\nbisect (runs counted by the test; bound = log2(n) / I(q, f))');
+  console.log('    n flake   fa   bound    ours  right   git_bayesect  right');
+  for (const r of res.rows) {
+    const mark = (x) => (!x ? '' : x.right ? 'yes' : x.answered ? 'WRONG' : 'no');
+    console.log(
+      `${String(r.n).padStart(5)} ${r.flake.toFixed(2).padStart(5)} ${r.falseAlarm.toFixed(2).padStart(4)} ${String(r.bound).padStart(7)} ${String(r.ours.runs).padStart(7)} ${mark(r.ours).padStart(6)} ${String(r.peer?.runs ?? '-').padStart(14)} ${mark(r.peer).padStart(6)}`,
+    );
+  }
+  console.log(
+    `right: ours ${s.ours_right}/${s.scenarios} (wrong with exit 0: ${s.ours_wrong_exit0}), git_bayesect ${s.peer_right ?? '-'}/${s.scenarios} (wrong: ${s.peer_wrong ?? '-'}); runs ours/git_bayesect where both right: ${s.runs_ratio_both_solved ?? '-'} (target ≤ 0.8)${s.peer_note ? ` — ${s.peer_note}` : ''}`,
+  );
+  if (res.jobs) {
+    console.log(
+      `--jobs 4 vs 1 on a 0.3 s test: ${res.jobs.jobs4.seconds.toFixed(1)} s vs ${res.jobs.jobs1.seconds.toFixed(1)} s = ${res.jobs.ratio} (target ≤ 0.5; runs ${res.jobs.jobs4.runs} vs ${res.jobs.jobs1.runs}; right ${res.jobs.jobs4.right && res.jobs.jobs1.right})`,
+    );
+  }
+  console.log(`written to ${join(work, 'bisect.json')}`);
+  return res;
+}
+if (args.includes('--bisect-only')) {
+  await bisectSection();
+  process.exit(0);
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function timeIt(fn) {
@@ -142,6 +189,9 @@ if (existsSync(corpusDir)) {
 // 3. A complete action run against the loopback fake GitHub, vs `node -e 0`; request counts.
 process.stderr.write('timing the action…\n');
 Object.assign(results, await benchAction({ root, dist, repeats: smoke ? 3 : 15, smoke }));
+
+const bisectResults = await bisectSection();
+results.bisect = bisectResults.summary;
 
 for (const f of [gitBig, gitSmall, syzBig, syzSmall]) rmSync(f, { force: true });
 mkdirSync(join(resultsPath, '..'), { recursive: true });

@@ -69,12 +69,16 @@ Bisect by running the test itself (flake-aware, Bayesian; see docs/bisect.md):
                  (at most --runs runs each, fitted to --rounds-left) or the answer {"done": true, ...};
                  --log FILE writes the bisect log of the evidence so far
   --jobs N       test N commits or runs at once, each in its own temporary git worktree
+  --min-repro R  a failure rarer than R at the bad end counts as "does not reproduce" (default 0.05)
+  --verbose      pass the test's output through to stderr, each line prefixed with commit and run
 
 Examples:
   bisect-report bisect.txt
   bisect-report --json 'logs/**/*.txt' > reports.json
   git bisect run bisect-report run --runs 10 -- ./test.sh 2>&1 | tee bisect.log
   bisect-report bisect --plan --good v1.0 --bad main --jobs 8 --evidence evidence/ > plan.json
+  bisect-report bisect --good v1.0 --bad main --jobs 4 --log bisect.log -- ./test.sh
+  bisect-report verify --culprit 1a2b3c4d --log verify.log -- ./test.sh
 `;
 
 export async function runCli(argv: string[]): Promise<number> {

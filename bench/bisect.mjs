@@ -1,0 +1,248 @@
+// `npm run bench` part: runs-to-answer of `bisect-report bisect` against git_bayesect (when
+// ../shared/peers/git_bayesect is there) on scratch repositories with a known culprit, at the
+// same confidence. Runs are counted by the test itself (it appends to a counter file), not by
+// either tool. Beside them: the information bound log2(n) / I(q, f), I = the mutual information
+// of one run at the best split (a binary channel with repro rate q and false-alarm rate f).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const H = (p) => (p <= 0 || p >= 1 ? 0 : -p * Math.log2(p) - (1 - p) * Math.log2(1 - p));
+/** Capacity-like bound: max over the split share w of I = H(w q + (1-w) f) − w H(q) − (1-w) H(f). */
+export function infoPerRun(q, f) {
+  let best = 0;
+  for (let w = 0.01; w < 1; w += 0.01)
+    best = Math.max(best, H(w * q + (1 - w) * f) - w * H(q) - (1 - w) * H(f));
+  return best;
+}
+
+const TEST = `#!/bin/sh
+n=$(wc -l < "$COUNTER" 2>/dev/null || echo 0)
+echo run >> "$COUNTER"
+if [ "$n" -ge "$CAP" ]; then kill -INT $PPID 2>/dev/null; exit 255; fi
+h=$(printf '%s' "$SEED:$n:$(cat app.txt)" | cksum | cut -d' ' -f1)
+r=$((h % 1000))
+if grep -q BUG state.txt; then
+  [ "$r" -lt "$REPRO" ] && { echo "FAIL: broken"; exit 1; }
+else
+  [ "$r" -lt "$FALSE_ALARM" ] && { echo "FAIL: broken"; exit 1; }
+fi
+exit 0
+`;
+
+function gitEnv(dir) {
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    LC_ALL: 'C',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'Bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.com',
+    GIT_COMMITTER_NAME: 'Bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.com',
+  };
+}
+
+/** A linear history of n commits after the first; commit `culprit` writes BUG into state.txt. */
+function makeHistory(dir, n, culprit) {
+  const env = gitEnv(dir);
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  git('init', '-q', '-b', 'main');
+  // fast-import keeps 300-commit histories quick to build.
+  let stream = '';
+  for (let i = 0; i <= n; i++) {
+    const app = `v${i}\n`;
+    const state = i >= culprit ? 'BUG\n' : 'ok\n';
+    const msg = `commit ${i}\n`;
+    stream += `commit refs/heads/main\ncommitter Bench <bench@example.com> ${1700000000 + i * 60} +0000\n`;
+    stream += `data ${Buffer.byteLength(msg)}\n${msg}`;
+    stream += `M 100644 inline app.txt\ndata ${Buffer.byteLength(app)}\n${app}`;
+    stream += `M 100644 inline state.txt\ndata ${Buffer.byteLength(state)}\n${state}\n`;
+  }
+  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, env, input: stream });
+  if (r.status !== 0) throw new Error(`fast-import: ${r.stderr}`);
+  git('checkout', '-q', '-f', 'main');
+  return git('rev-list', '--reverse', 'main').split('\n');
+}
+
+function countRuns(file) {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+}
+
+function runOurs({ node, cli, dir, shas, env, jobs = 1, confidence }) {
+  const r = spawnSync(
+    node,
+    [
+      cli,
+      'bisect',
+      '--good',
+      shas[0],
+      '--bad',
+      'main',
+      '--confidence',
+      String(confidence),
+      '--jobs',
+      String(jobs),
+      '--max-runs',
+      String(env.CAP),
+      '--log',
+      join(dir, '..', 'ours.log'),
+      '--',
+      env.TEST,
+    ],
+    { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  return { code: r.status, answer: r.status === 0 ? r.stdout.trim() : null };
+}
+
+function runPeer({ peer, dir, shas, env, confidence }) {
+  const start = spawnSync('python3', [peer, 'start', '--old', shas[0], '--new', 'main'], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+  });
+  if (start.status !== 0) return { code: start.status, answer: null, error: start.stderr.slice(-300) };
+  const r = spawnSync('python3', [peer, 'run', '--confidence', String(confidence), env.TEST], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const m = /Bisection converged to ([0-9a-f]{7,40})/.exec(r.stdout);
+  const answer = m ? (shas.find((s) => s.startsWith(m[1])) ?? null) : null;
+  return { code: r.status, answer };
+}
+
+/**
+ * Scenarios: 40 and 300 commits × miss rates (flake) 0–70 % × false alarms 0–10 %, one culprit
+ * each drawn from a fixed seed. `smoke`: two tiny scenarios, ours only.
+ */
+export async function benchBisect({ root, dist, smoke = false, peerDir, confidence = 0.95, log = () => {} }) {
+  const node = process.execPath;
+  const cli = join(dist, 'cli', 'index.js');
+  const peer = peerDir ? join(peerDir, 'git_bayesect.py') : null;
+  const hasPeer = Boolean(peer && existsSync(peer) && !smoke);
+  const work = mkdtempSync(join(tmpdir(), 'br-bench-bisect-'));
+  const testPath = join(work, 'test.sh');
+  writeFileSync(testPath, TEST);
+  chmodSync(testPath, 0o755);
+  let seed = 20261205;
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const grid = smoke
+    ? [
+        [20, 0, 0],
+        [20, 0.3, 0.05],
+      ]
+    : [40, 300].flatMap((n) =>
+        [0, 0.3, 0.5, 0.7].flatMap((flake) => [0, 0.05, 0.1].map((fa) => [n, flake, fa])),
+      );
+  const cap = smoke ? 200 : 800;
+  const rows = [];
+  for (const [n, flake, fa] of grid) {
+    const culprit = 1 + Math.floor(rand() * n);
+    const scenarioSeed = String(Math.floor(rand() * 1e9));
+    const q = 1 - flake;
+    const row = { n, flake, falseAlarm: fa, culprit, bound: +(Math.log2(n) / infoPerRun(q, fa)).toFixed(1) };
+    for (const tool of hasPeer ? ['ours', 'peer'] : ['ours']) {
+      const dir = join(work, `${tool}-${rows.length}`, 'repo');
+      spawnSync('mkdir', ['-p', dir]);
+      const shas = makeHistory(dir, n, culprit);
+      const counter = join(dir, '..', 'counter');
+      const env = {
+        ...gitEnv(dir),
+        TMPDIR: work,
+        TEST: testPath,
+        COUNTER: counter,
+        CAP: String(cap),
+        SEED: scenarioSeed,
+        REPRO: String(Math.round(q * 1000)),
+        FALSE_ALARM: String(Math.round(fa * 1000)),
+      };
+      const t = Date.now();
+      const res =
+        tool === 'ours'
+          ? runOurs({ node, cli, dir, shas, env, confidence })
+          : runPeer({ peer, dir, shas, env, confidence });
+      row[tool] = {
+        runs: countRuns(counter),
+        answered: res.answer !== null,
+        right: res.answer === shas[culprit],
+        exit: res.code,
+        seconds: +((Date.now() - t) / 1000).toFixed(1),
+      };
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+    rows.push(row);
+    log(
+      `n=${n} flake=${flake} fa=${fa}: ours ${row.ours.runs} ${row.ours.right ? 'right' : row.ours.answered ? 'WRONG' : 'none'}` +
+        (row.peer
+          ? ` · git_bayesect ${row.peer.runs} ${row.peer.right ? 'right' : row.peer.answered ? 'WRONG' : 'none'}`
+          : '') +
+        ` · bound ${row.bound}`,
+    );
+  }
+  rmSync(work, { recursive: true, force: true });
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const both = rows.filter((r) => r.peer && r.ours.right && r.peer.right);
+  const summary = {
+    scenarios: rows.length,
+    confidence,
+    ours_right: rows.filter((r) => r.ours.right).length,
+    ours_wrong_exit0: rows.filter((r) => r.ours.answered && !r.ours.right).length,
+    peer_right: hasPeer ? rows.filter((r) => r.peer.right).length : null,
+    peer_wrong: hasPeer ? rows.filter((r) => r.peer.answered && !r.peer.right).length : null,
+    both_solved: both.length,
+    runs_ratio_both_solved: both.length
+      ? +(sum(both.map((r) => r.ours.runs)) / sum(both.map((r) => r.peer.runs))).toFixed(3)
+      : null,
+    peer_note: hasPeer ? null : smoke ? 'smoke: peer not run' : 'git_bayesect absent (../shared/peers)',
+  };
+  void root;
+  return { summary, rows };
+}
+
+/** Wall time of --jobs 1 and --jobs 4 on a test that takes 0.3 s (same 40-commit scenario). */
+export function benchJobs({ dist, sleep = 0.3, n = 40 }) {
+  const node = process.execPath;
+  const cli = join(dist, 'cli', 'index.js');
+  const work = mkdtempSync(join(tmpdir(), 'br-bench-jobs-'));
+  const testPath = join(work, 'test.sh');
+  writeFileSync(
+    testPath,
+    TEST.replace('exit 0\n', `sleep ${sleep}\nexit 0\n`).replace('exit 1; }', `sleep ${sleep}; exit 1; }`),
+  );
+  chmodSync(testPath, 0o755);
+  const dir = join(work, 'repo');
+  spawnSync('mkdir', ['-p', dir]);
+  const shas = makeHistory(dir, n, 23);
+  const out = {};
+  for (const jobs of [1, 4]) {
+    const counter = join(work, `counter-${jobs}`);
+    const env = {
+      ...gitEnv(dir),
+      TMPDIR: work,
+      TEST: testPath,
+      COUNTER: counter,
+      CAP: '400',
+      SEED: '1',
+      REPRO: '1000',
+      FALSE_ALARM: '0',
+    };
+    const t = Date.now();
+    const r = runOurs({ node, cli, dir, shas, env, jobs, confidence: 0.95 });
+    out[`jobs${jobs}`] = {
+      seconds: (Date.now() - t) / 1000,
+      runs: countRuns(counter),
+      right: r.answer === shas[23],
+    };
+  }
+  rmSync(work, { recursive: true, force: true });
+  out.ratio = +(out.jobs4.seconds / out.jobs1.seconds).toFixed(3);
+  return out;
+}
