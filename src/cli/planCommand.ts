@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatRunLine } from '../formats/git-common/engine.js';
 import { neutraliseWorkflowCommands } from '../render/escape.js';
-import { openRepo, resolveCommit, subjectOf, windowCommits, type Repo } from './worktrees.js';
+import { openRepo, resolveCommit, subjectOf, windowCommits, type Repo } from './git/worktrees.js';
 import { formatPositionLine, formatResultLine, formatWindowLine } from '../bisect/logLines.js';
 import { planRound, totalRuns, type MatrixPlan } from '../bisect/matrixPlan.js';
 import { readProbeEvidence, type CommitTally } from '../bisect/probeEvidence.js';
