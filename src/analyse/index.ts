@@ -24,53 +24,12 @@ import {
   type PosteriorResult,
 } from './posterior.js';
 import { planRetests } from './retest.js';
+import { assuredPosterior, directEvidence, meetsVerified, THRESHOLDS } from './verified.js';
 import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
 
 export type AnalyseOptions = WindowOptions;
 
-/**
- * Label thresholds, the same for every format (docs/trust.md says what each label promises). They
- * apply to the probability at the pessimistic end of what the log says about the test (see
- * `judge`). `likely` is the threshold with the best detection at <= 10% false alarms on labelled
- * syzbot bisections (scripts/bench-trust.mjs refits it in grouped cross-validation).
- */
-export const THRESHOLDS = {
-  likely: 0.46,
-  verified: 0.8,
-  /** P(the runs place the change exactly at the culprit) needed for `verified`. */
-  verifiedLocation: 0.98,
-  /** Reported culprit below this location probability: the log contradicts it. */
-  contradicted: 0.05,
-  /** A credible range this small is worth reporting instead of a commit. */
-  rangeCommits: 8,
-} as const;
-
-/**
- * The flakiest test still worth bisecting: it shows the failure in 3 runs of 10 on a bad commit.
- * Below that a bisection cannot converge (FACF advises against culprit-finding such tests), so a
- * log that cannot measure its test is judged as if its test were this flaky.
- */
-export const FLAKIEST_USEFUL_REPRO = 0.3;
-
-/**
- * The posterior again with the test's repro rate pinned at its pessimistic end (5% quantile) and its
- * false-alarm rate at its 95% quantile. With repeated runs the log measures both and this changes
- * little. With one run per commit it measures neither — git's search makes every such log look like
- * one of a reliable test — so the flakiest useful test and the prior's false alarms stand in
- * (docs/trust.md, "Honest uncertainty about the test").
- */
-function pessimisticParams(params: ModelParams, post: PosteriorResult, measured: boolean): ModelParams {
-  const pin = (p: number): [number, number] => {
-    const m = Math.min(0.99, Math.max(0.01, p));
-    return [400 * m, 400 * (1 - m)];
-  };
-  const [ea, eb] = DEFAULT_PARAMS.epsPrior;
-  // The 95% quantile of a Beta(1, b) prior, in closed form.
-  const epsPriorHigh = ea === 1 ? 1 - Math.pow(0.05, 1 / eb) : 0.1;
-  const qLow = measured ? post.repro.low : FLAKIEST_USEFUL_REPRO;
-  const epsHigh = measured ? post.falseAlarm.high : epsPriorHigh;
-  return { ...params, qPrior: pin(qLow), epsPrior: pin(epsHigh) };
-}
+export { THRESHOLDS, FLAKIEST_USEFUL_REPRO, hitsNeeded, cleanNeeded } from './verified.js';
 
 /**
  * Judges how far a report's answer can be trusted (trust-model.md §3) and plans re-tests.
@@ -120,12 +79,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     usable.length > 0 && usable.every((e) => e.singleVerdict || e.hits + e.otherCrashes + e.clean <= 1);
   const params: ModelParams = { ...DEFAULT_PARAMS, drift: profile.drift };
   const post = computePosterior(positioned, layout.size, params, newIsBad);
-  const postLow = computePosterior(
-    positioned,
-    layout.size,
-    pessimisticParams(params, post, !singleVerdicts),
-    newIsBad,
-  );
+  const postLow = assuredPosterior(positioned, layout.size, params, post, !singleVerdicts, newIsBad);
   const reasons: TrustReason[] = [];
   const culprit = report.culprit;
   const culpritIndex = culprit ? lastStepIndexOf(report.steps, culprit.sha) : -1;
@@ -280,22 +234,16 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   // The runs place the change elsewhere (and so P < THRESHOLDS.contradicted).
   const contradicted = culprit !== null && location < THRESHOLDS.contradicted;
   const parentIndex = culprit ? parentStepIndex(report.steps, layout, layout.culpritPosition) : -1;
-  const directEvidence =
-    culpritEv !== null &&
-    culpritEv.hits >= hitsNeeded(culpritEv.hits + culpritEv.clean, post.falseAlarm.high) &&
-    parentIndex >= 0 &&
-    evidences[parentIndex].clean >= cleanNeeded(post.repro.low) &&
-    evidences[parentIndex].hits === 0 &&
-    !plaus.noop;
+  const direct = directEvidence(culpritEv, parentIndex >= 0 ? evidences[parentIndex] : null, post);
+  const hasDirectEvidence = direct.culprit && direct.parent && !plaus.noop;
   let label: TrustLabel;
   if (!culprit) {
     label = assured >= 0.9 ? 'range' : 'unreliable';
   } else if (contradicted) {
     label = 'contradicted';
   } else if (
-    assured >= THRESHOLDS.verified &&
-    location >= THRESHOLDS.verifiedLocation &&
-    directEvidence &&
+    meetsVerified(assured, location, direct) &&
+    !plaus.noop &&
     !singleVerdicts &&
     // A crash report must point at the culprit's files; a test without one (git logs) can't.
     (plaus.stackFiles.length > 0 || !hasStack(report))
@@ -314,7 +262,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     !singleVerdicts &&
     assured >= THRESHOLDS.verified &&
     location >= THRESHOLDS.verifiedLocation &&
-    !directEvidence
+    !hasDirectEvidence
   ) {
     reasons.push({
       code: 'no-direct-evidence',
@@ -388,33 +336,6 @@ function candidateMass(post: PosteriorResult): number {
   let best = 0;
   for (const s of post.segments) best = Math.max(best, s.mass);
   return best;
-}
-
-/** Runs of the target needed for a BAD to be decisive at α = 1% (§3.8). */
-export function hitsNeeded(runs: number, eps: number): number {
-  const n = Math.max(1, Math.round(runs));
-  const e = Math.min(0.5, Math.max(1e-4, eps));
-  for (let k = 1; k <= n; k++) {
-    if (binomTail(n, e, k) <= 0.01) return k;
-  }
-  return n + 1;
-}
-
-/** Clean runs needed for a GOOD to be decisive at α = 1%. */
-export function cleanNeeded(qLow: number): number {
-  const q = Math.min(0.999, Math.max(0.01, qLow));
-  return Math.ceil(Math.log(0.01) / Math.log(1 - q));
-}
-
-function binomTail(n: number, p: number, k: number): number {
-  // P(X >= k), X ~ Binom(n, p)
-  let term = Math.pow(1 - p, n);
-  let cdf = 0;
-  for (let i = 0; i < k; i++) {
-    cdf += term;
-    term *= ((n - i) / (i + 1)) * (p / (1 - p));
-  }
-  return Math.max(0, 1 - cdf);
 }
 
 function weakestLink(

@@ -29,6 +29,8 @@ import {
   type PositionEvidence,
   type PosteriorResult,
 } from '../analyse/posterior.js';
+import { checkVerified, type VerifiedCheck } from '../analyse/verified.js';
+import { TEST_ROOT_CAUSE_BASE } from '../analyse/profile.js';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
@@ -374,7 +376,7 @@ export function decision(state: Bisection, options: DecisionOptions = {}): Decis
   const s = summarize(state, solved);
   if (s.leader.p >= confidence && s.leader.position >= 1) {
     const v = verification(state, s.leader.position, confidence, solved.post);
-    if (v.verified) {
+    if (v.verified && readsBackVerified(state, s.leader.position, solved.post).verified) {
       return {
         kind: 'culprit',
         commit: s.leader.commit,
@@ -461,14 +463,45 @@ export function chooseNext(
   return [...byPosition].map(([position, runs]) => ({ commit: state.commits[position], position, runs }));
 }
 
-/** The side (culprit or parent) that still lacks direct evidence when the leader is at the confidence. */
+/**
+ * The side (culprit or parent) that still lacks direct evidence when the leader is at the confidence:
+ * first the engine's own Bayes factors, then what the trust analysis' `verified` rule still misses.
+ */
 function verificationNeed(state: Bisection, confidence: number): number | null {
   const post = computePosterior(evidenceOf(state.tallies), state.size, state.params, true);
   const lead = leaderOf(post);
   if (lead.p < confidence || lead.position < 1) return null;
   const v = verification(state, lead.position, confidence, post);
-  if (v.verified || v.weaker === null || state.untestable.has(v.weaker)) return null;
-  return v.weaker;
+  let side: number | null = v.verified ? null : v.weaker;
+  if (side === null) {
+    const check = readsBackVerified(state, lead.position, post);
+    if (check.verified) return null;
+    if (!check.direct.culprit) side = lead.position;
+    else if (!check.direct.parent) side = lead.position - 1;
+    // Location short of the rule: more runs where the evidence is weaker.
+    else side = (v.culpritFactor ?? 0) <= (v.parentFactor ?? 0) ? lead.position : lead.position - 1;
+  }
+  if (side === null || state.untestable.has(side)) return null;
+  return side;
+}
+
+/**
+ * The trust analysis' `verified` rule (src/analyse/verified.ts) on this bisection's runs, as a reader
+ * of its log will apply it: a culprit is named only when this holds (docs/bisect.md). The log reads
+ * back as a git format, whose root-cause base is a project test's and whose model has no drift.
+ */
+export function readsBackVerified(state: Bisection, position: number, post?: PosteriorResult): VerifiedCheck {
+  const readBack: ModelParams = { ...DEFAULT_PARAMS, drift: 0 };
+  const evidence = evidenceOf(state.tallies);
+  const same = post !== undefined && JSON.stringify(state.params) === JSON.stringify(readBack);
+  return checkVerified(
+    evidence,
+    state.size,
+    position,
+    readBack,
+    TEST_ROOT_CAUSE_BASE,
+    same ? post : computePosterior(evidence, state.size, readBack, true),
+  );
 }
 
 interface Scenario {
