@@ -1,6 +1,6 @@
 /**
  * The engine of `bisect-report bisect` / `verify`: a flake-aware Bayesian search for the first bad
- * commit (docs/bisect.md). Pure functions over an immutable state; the CLI runs the test.
+ * commit (docs/trust.md, "What each label promises"). Pure functions over an immutable state; the CLI runs the test.
  *
  * Model: the trust analysis' own posterior (src/analyse/posterior.ts, one model, not two). Window
  * positions 0..size, 0 = the good end, size = the bad end; hypotheses "position j is the first bad
@@ -487,7 +487,7 @@ function verificationNeed(state: Bisection, confidence: number): number | null {
 
 /**
  * The trust analysis' `verified` rule (src/analyse/verified.ts) on this bisection's runs, as a reader
- * of its log will apply it: a culprit is named only when this holds (docs/bisect.md). The log reads
+ * of its log will apply it: a culprit is named only when this holds (docs/trust.md, "What each label promises"). The log reads
  * back as a git format, whose root-cause base is a project test's and whose model has no drift.
  */
 export function readsBackVerified(state: Bisection, position: number, post?: PosteriorResult): VerifiedCheck {
