@@ -10,4 +10,6 @@ export default {
   },
   testTimeout: 60000,
   maxWorkers: 2,
+  // Lists every skipped test and why at the end of the run.
+  reporters: ['default', '<rootDir>/test/helpers/skip-reporter.mjs'],
 };

@@ -35,8 +35,9 @@ const cli = join(dist, 'cli', 'index.js');
 const labelsPath = join(corpus, 'syzbot', 'labels.csv');
 const logsDir = join(corpus, 'syzbot', 'logs');
 if (!existsSync(labelsPath)) {
-  console.log(`bench:trust skipped: ${labelsPath} not found`);
-  process.exit(0);
+  // A distinct non-zero code: a skipped benchmark must not read as a passed one (bench/README.md).
+  console.error(`bench:trust SKIPPED, nothing measured: ${labelsPath} not found (pass --corpus DIR)`);
+  process.exit(3);
 }
 if (!existsSync(cli)) {
   console.error(

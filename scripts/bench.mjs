@@ -1,5 +1,6 @@
 // `npm run bench`: speed, memory and API economy, as ratios against references measured in the
-// same run (machines are shared and noisy). Writes bench/results.json and prints a table.
+// same run (machines are shared and noisy). Writes bench/out/results.json (untracked) and prints a table;
+// `--write-results` updates the tracked bench/results.json instead, `--out FILE` writes FILE.
 // `--smoke` uses tiny inputs so CI can keep this script from rotting (no timing is asserted).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,12 @@ const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const outArg = args.indexOf('--out');
-const resultsPath = outArg >= 0 ? args[outArg + 1] : join(root, 'bench', 'results.json');
+const resultsPath =
+  outArg >= 0
+    ? args[outArg + 1]
+    : args.includes('--write-results')
+      ? join(root, 'bench', 'results.json')
+      : join(root, 'bench', 'out', 'results.json');
 const work = join(root, 'bench', 'out');
 const dist = process.env.BISECT_REPORT_DIST || join(root, 'dist');
 const cli = join(dist, 'cli', 'index.js');

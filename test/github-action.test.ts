@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_ACTION } from './helpers/paths.js';
+import { describeOrSkip } from './helpers/skip.js';
 import { actionEnv, runAction, type ProcResult } from './helpers/run.js';
 import { FakeGitHub } from './fake-github/server.js';
 import { parseMarkdown, type MdNode } from './helpers/markdown.js';
@@ -110,9 +111,9 @@ function leaksToken(r: ProcResult): boolean {
 
 const requests: Record<string, string> = {};
 
-const describeIfBuilt = existsSync(DIST_ACTION) ? describe : describe.skip;
+const notBuilt = existsSync(DIST_ACTION) ? undefined : `${DIST_ACTION} is missing (npm run package)`;
 
-describeIfBuilt('the built action against the fake GitHub', () => {
+describeOrSkip('the built action against the fake GitHub', notBuilt, () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bisect-report-gh-'));
     gh = new FakeGitHub();

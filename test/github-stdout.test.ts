@@ -3,12 +3,13 @@
  * summary printed when there is no summary file, CLI text, --markdown and --json), and a FIFO among
  * the logs is skipped with a notice instead of blocking the run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { neutraliseWorkflowCommands } from '../src/render/escape.js';
-import { DIST_ACTION, DIST_CLI } from './helpers/paths.js';
+import { DIST_ACTION, DIST_CLI, DIST_DIR } from './helpers/paths.js';
+import { describeOrSkip, testOrSkip } from './helpers/skip.js';
 import { actionEnv, runAction, runCli, type ProcResult } from './helpers/run.js';
 import { causeLog } from './fake-github/logs.js';
 
@@ -47,9 +48,13 @@ const hostileLog = (): string =>
     report: HOSTILE_LINES,
   });
 
-const describeIfBuilt = existsSync(DIST_ACTION) && existsSync(DIST_CLI) ? describe : describe.skip;
+const notBuilt =
+  existsSync(DIST_ACTION) && existsSync(DIST_CLI)
+    ? undefined
+    : `the bundles in ${DIST_DIR} are missing (npm run package)`;
+const noMkfifo = spawnSync('mkfifo', ['--version']).error ? 'mkfifo is not available' : undefined;
 
-describeIfBuilt('built action and CLI: hostile log text on stdout', () => {
+describeOrSkip('built action and CLI: hostile log text on stdout', notBuilt, () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'bisect-report-stdout-'));
@@ -90,24 +95,24 @@ describeIfBuilt('built action and CLI: hostile log text on stdout', () => {
     }
   });
 
-  test('a FIFO and a symlink to a FIFO among the logs are skipped with a notice, never opened', async () => {
-    const fifo = join(dir, 'pipe.txt');
-    try {
+  testOrSkip(
+    'a FIFO and a symlink to a FIFO among the logs are skipped with a notice, never opened',
+    noMkfifo,
+    async () => {
+      const fifo = join(dir, 'pipe.txt');
       execFileSync('mkfifo', [fifo]);
-    } catch {
-      console.warn('[skip] mkfifo is not available: FIFO test skipped');
-      return;
-    }
-    symlinkSync(fifo, join(dir, 'link.txt'));
-    writeFileSync(join(dir, 'bisect.txt'), causeLog());
-    const summary = join(dir, 'summary.md');
-    writeFileSync(summary, '');
-    const started = Date.now();
-    const r = await action({ logs: `${dir}/*.txt` }, { GITHUB_STEP_SUMMARY: summary });
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(r.stdout).toMatch(/pipe\.txt.*named pipe \(FIFO\)/);
-    expect(r.stdout).toMatch(/link\.txt.*named pipe \(FIFO\)/);
-    // The other log is still read and reported (the exit code follows the README's rule for input errors).
-    expect(r.stdout).toMatch(/bisect\.txt: culprit found/);
-  }, 30_000);
+      symlinkSync(fifo, join(dir, 'link.txt'));
+      writeFileSync(join(dir, 'bisect.txt'), causeLog());
+      const summary = join(dir, 'summary.md');
+      writeFileSync(summary, '');
+      const started = Date.now();
+      const r = await action({ logs: `${dir}/*.txt` }, { GITHUB_STEP_SUMMARY: summary });
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(r.stdout).toMatch(/pipe\.txt.*named pipe \(FIFO\)/);
+      expect(r.stdout).toMatch(/link\.txt.*named pipe \(FIFO\)/);
+      // The other log is still read and reported (the exit code follows the README's rule for input errors).
+      expect(r.stdout).toMatch(/bisect\.txt: culprit found/);
+    },
+    30_000,
+  );
 });

@@ -4,18 +4,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './helpers/paths.js';
 import { runProcess } from './helpers/run.js';
+import { describeOrSkip } from './helpers/skip.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM))
-  console.warn(`[skip] screenshot: ${CHROMIUM} is absent (apt-get install chromium)`);
+const noChromium = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is absent (apt-get install chromium)`;
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describeWithChromium('preview page in headless Chromium', () => {
+describeOrSkip('preview page in headless Chromium', noChromium, () => {
   test('npm run preview renders the summaries and Chromium takes a non-trivial screenshot', async () => {
     const outDir = join(ROOT, 'preview');
     mkdirSync(outDir, { recursive: true });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeOrSkip } from './skip.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The bundles under test; BISECT_REPORT_DIST points tests at another build (e.g. a private one). */
@@ -13,15 +14,7 @@ export const SHARED = resolve(ROOT, '..', 'shared');
 export const CORPUS = join(SHARED, 'corpus');
 export const hasCorpus = existsSync(join(CORPUS, 'README.md'));
 
-/** describe() that skips, with a visible notice, when ../shared/corpus is absent (a user's fresh clone). */
+/** describe() that is skipped, with the reason printed at the end of the run, when ../shared/corpus is absent. */
 export function describeWithCorpus(name: string, fn: () => void): void {
-  if (!hasCorpus) {
-    // The body is not run at all: it may read the corpus while collecting tests.
-    describe(name, () => {
-      test.skip('skipped: ../shared/corpus not found next to the repository', () => undefined);
-    });
-    console.warn(`[skip] ${name}: ../shared/corpus is absent, corpus tests skipped`);
-    return;
-  }
-  describe(name, fn);
+  describeOrSkip(name, hasCorpus ? undefined : '../shared/corpus not found next to the repository', fn);
 }
