@@ -221,6 +221,11 @@ test('verify: the real culprit is confirmed (exit 0), its parent is not (exit 1)
   const ok = await cli(repo, ['verify', '--culprit', shas[6], '--', TEST], { REPRO: '70' });
   expect(ok.code).toBe(0);
   expect(ok.stdout).toContain(`# first bad commit: [${shas[6]}]`);
+  // Its log (stdout without --log) reads back as verified, like bisect's.
+  const okLog = join(work, 'verify-ok.log');
+  writeFileSync(okLog, ok.stdout);
+  const read = await runProcess(process.execPath, [DIST_CLI, '--json', okLog], { env: process.env });
+  expect(JSON.parse(read.stdout).reports[0].trust.label).toBe('verified');
   const wrong = await cli(repo, ['verify', '--culprit', shas[5], '--', TEST], { REPRO: '70' });
   expect(wrong.code).toBe(1);
   expect(wrong.stderr).toMatch(/does not reproduce at/);
