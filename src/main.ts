@@ -73,13 +73,15 @@ async function runUnsafe(): Promise<void> {
   // read → detect → parse → analyse
   // Inside a checkout that has the history, window positions come from git rev-list.
   const { reports, errors } = await collectReports(patterns, 'auto', undefined, windowRevList);
-  // GitHub shows at most 10 annotations per level; further input errors go to the log only.
+  // GitHub shows at most 10 annotations per level; input errors fail the step, so one slot stays
+  // free for that failure, and further input errors go to the log only.
+  const inputErrorSlots = MAX_PER_LEVEL - 1;
   for (const [i, e] of errors.entries()) {
-    if (i < MAX_PER_LEVEL - 1 || errors.length === MAX_PER_LEVEL) core.error(e.message);
+    if (i < inputErrorSlots - 1 || errors.length === inputErrorSlots) core.error(e.message);
     else core.info(`error: ${e.message}`);
   }
-  if (errors.length > MAX_PER_LEVEL) {
-    core.error(`${errors.length - MAX_PER_LEVEL + 1} more input error(s); see the log above.`);
+  if (errors.length > inputErrorSlots) {
+    core.error(`${errors.length - inputErrorSlots + 1} more input error(s); see the log above.`);
   }
 
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
@@ -122,7 +124,7 @@ async function runUnsafe(): Promise<void> {
 
   // The summary and outputs are written before any write to GitHub, so nothing is lost if it fails.
   await writeSummaryAndOutputs(reports, ctx);
-  emitAnnotations(reports, Math.min(errors.length, MAX_PER_LEVEL));
+  emitAnnotations(reports, errors.length > 0 ? Math.min(errors.length, inputErrorSlots) + 1 : 0);
 
   if (publisher) {
     const result = await publisher.apply(reports, ctx);

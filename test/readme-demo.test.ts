@@ -31,8 +31,8 @@ describe('npm run demo (the first quick-start command)', () => {
     expect(plainPart).toMatch(
       /git says: +[0-9a-f]{12} "feature: add option \d+" is the first bad commit +\(wrong\)/,
     );
-    expect(plainPart).toMatch(/Best lead: caused by [0-9a-f]{12} feature: add option/);
-    expect(plainPart).toMatch(/Not proven \(P = \d+%\): each commit ran the test once/);
+    expect(plainPart).toMatch(/Unconfirmed: the log names [0-9a-f]{12} feature: add option/);
+    expect(plainPart).toMatch(/Not verified \(P = \d+%\): each commit ran the test once/);
     expect(plainPart).toMatch(/Next: check that the culprit fails and its parent passes/);
     expect(plainPart).toMatch(/^ +bisect-report verify --culprit [0-9a-f]{12} -- \.\/test\.sh$/m);
     expect(wrapperPart).toMatch(/^Through the wrapper/);

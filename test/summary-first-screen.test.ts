@@ -90,7 +90,7 @@ describe('the CLI text leads the same way', () => {
     [
       'unreliable',
       fx.foundUnreliable,
-      /^ {2}Unconfirmed: the log names e8b8c3d3b493 .*\n {2}Unreliable \(P = 8\.0%\)/m,
+      /^ {2}Unconfirmed: the log names e8b8c3d3b493 .*\n {2}Not verified \(P = 8\.0%\): each commit ran the test once/m,
     ],
     [
       'contradicted',

@@ -88,7 +88,10 @@ export function verdictOf(report: Report): Verdict {
 
   if (report.status === 'found' && t) {
     const singleRun = t.reasons.some(
-      (x) => x.code === 'plain-bisect-no-repeats' || x.code === 'single-run-verdict',
+      (x) =>
+        x.code === 'plain-bisect-no-repeats' ||
+        x.code === 'single-run-verdict' ||
+        x.code === 'test-reliability-unknown',
     );
     switch (t.label) {
       case 'verified':
@@ -131,7 +134,9 @@ export function verdictOf(report: Report): Verdict {
           icon: reportIcon(report),
           sureness: 'doubtful',
           lead: `Unconfirmed: ${named}`,
-          sure: `Unreliable (${p}): the evidence is too weak or inconsistent to point at one commit.`,
+          sure: singleRun
+            ? `Not verified (${p}): each commit ran the test once, so a flaky test could have sent the search anywhere; re-run to confirm.`
+            : `Unreliable (${p}): the evidence is too weak or inconsistent to point at one commit.`,
           ...(rangeCommand(report) ? nextRange() : nextVerify()),
         };
       case 'contradicted':
