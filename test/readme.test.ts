@@ -296,6 +296,20 @@ describe('workflows in .github/workflows', () => {
     expect((wf.on as Record<string, { types: string[] }>).release.types).toEqual(['published']);
     expect(JSON.stringify(wf.jobs)).toMatch(/git push[^"]*--force|git push[^"]* -f /);
   });
+
+  test('the tag the README pins is the major tag release.yml makes, and the README says how to get it', () => {
+    const jobs = JSON.stringify(parsed['release.yml'].jobs);
+    // release.yml turns a vMAJOR.MINOR.PATCH release into the tag vMAJOR.
+    expect(jobs).toContain('major=\\"v${BASH_REMATCH[1]}\\"');
+    const pins = new Set(
+      [...readmeText.matchAll(/bisect-report(?:\/[\w./-]+)?@(v\d+)\b|--branch (v\d+)\b/g)].map(
+        (m) => m[1] ?? m[2],
+      ),
+    );
+    expect([...pins]).toEqual(['v1']);
+    expect(readmeText).toMatch(/release tagged `v1\.0\.0`[^\n]*release\.yml/);
+    expect(readmeText).toMatch(/pin a full commit sha/);
+  });
 });
 
 /** Commands and --flags the CLI source actually parses (parseArgs option keys and '--x' literals). */
