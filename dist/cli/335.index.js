@@ -2,16 +2,17 @@ export const id = 335;
 export const ids = [335];
 export const modules = {
 
-/***/ 4335:
+/***/ 335:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runCommand: () => (/* binding */ runCommand)
 /* harmony export */ });
 /* unused harmony export RUN_USAGE */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var _parsers_gitCommon_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3966);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(975);
+/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58);
+/* harmony import */ var _formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(458);
 /**
  * `bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]`
  *
@@ -19,7 +20,7 @@ export const modules = {
  * tells git good / bad / skip by a rule that tolerates flaky tests. Documented in docs/run-command.md.
  *
  * Output (stdout), one line per run, then one verdict line — a stable shape the git console
- * parser reads (src/parsers/gitCommon.ts, RUN_LINE / RUN_VERDICT):
+ * parser reads (src/formats/git-common/engine.ts, RUN_LINE / RUN_VERDICT):
  *
  *   bisect-report run: commit=<sha> run=<i>/<N> result=<pass|fail|skip|error> exit=<code|SIGNAME>[ title="<json string>"]
  *   bisect-report run: commit=<sha> verdict=<good|bad|skip|abort> exit=<0|1|125|128> runs=<N> failed=<F> passed=<P> skipped=<S> errors=<E> min-failures=<K>
@@ -38,6 +39,7 @@ export const modules = {
  * The command's own stdout/stderr are passed through unchanged (to our stdout/stderr) unless
  * --quiet is given, in which case they are only scanned for the title.
  */
+
 
 
 
@@ -108,7 +110,7 @@ async function runCommand(argv) {
             counts.skipped++;
         else
             counts.errors++;
-        process.stdout.write((0,_parsers_gitCommon_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRunLine */ .Df)(commit, i, runs, one.result, one.exit, one.title) + '\n');
+        process.stdout.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .neutraliseWorkflowCommands */ .WM)((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRunLine */ .Df)(commit, i, runs, one.result, one.exit, one.title)) + '\n');
         if (one.result === 'error')
             break; // the command cannot run: more runs tell nothing
     }
@@ -122,7 +124,7 @@ async function runCommand(argv) {
         [verdict, exit] = ['good', 0];
     else
         [verdict, exit] = ['skip', 125];
-    process.stdout.write((0,_parsers_gitCommon_js__WEBPACK_IMPORTED_MODULE_2__/* .formatVerdictLine */ .nb)(commit, verdict, exit, counts, minFailures) + '\n');
+    process.stdout.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .neutraliseWorkflowCommands */ .WM)((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .formatVerdictLine */ .nb)(commit, verdict, exit, counts, minFailures)) + '\n');
     return exit;
 }
 function headCommit() {

@@ -1,0 +1,564 @@
+export const id = 850;
+export const ids = [850];
+export const modules = {
+
+/***/ 850:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bisectCommand: () => (/* binding */ bisectCommand)
+/* harmony export */ });
+/* unused harmony exports BISECT_USAGE, VERIFY_USAGE, EXIT */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(975);
+/* harmony import */ var _bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(238);
+/* harmony import */ var _bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(818);
+/* harmony import */ var _formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(458);
+/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58);
+/* harmony import */ var _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(172);
+/**
+ * `bisect-report bisect` and `bisect-report verify` (docs/bisect.md): run the user's test at the
+ * commits the engine (src/bisect/) asks for, in private worktrees, and write a log this project
+ * reads back. The decisions are the engine's; this file only runs processes and writes lines.
+ */
+
+
+
+
+
+
+
+
+const BISECT_USAGE = 'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
+const VERIFY_USAGE = 'usage: bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
+const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
+const MAX_TITLE = 200;
+/** Exit statuses (docs/bisect.md). */
+const EXIT = { culprit: 0, none: 1, usage: 2, stopped: 3 };
+class UsageError extends Error {
+}
+function parseSettings(mode, argv) {
+    const dash = argv.indexOf('--');
+    const optionArgs = dash === -1 ? argv : argv.slice(0, dash);
+    const command = dash === -1 ? [] : argv.slice(dash + 1);
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+        args: optionArgs,
+        allowPositionals: true,
+        options: {
+            good: { type: 'string' },
+            bad: { type: 'string' },
+            culprit: { type: 'string' },
+            parent: { type: 'string' },
+            confidence: { type: 'string', default: '0.95' },
+            jobs: { type: 'string', short: 'j', default: '1' },
+            'max-runs': { type: 'string', default: '500' },
+            'min-repro': { type: 'string', default: '0.05' },
+            log: { type: 'string' },
+            'title-regex': { type: 'string' },
+            verbose: { type: 'boolean', short: 'v', default: false },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+    });
+    if (values.help)
+        return 'help';
+    if (positionals.length > 0)
+        throw new UsageError(`unexpected argument '${positionals[0]}' (put the command after --)`);
+    if (command.length === 0)
+        throw new UsageError('no test command given (after --)');
+    const confidence = Number(values.confidence);
+    if (!(confidence > 0.5 && confidence < 1))
+        throw new UsageError('--confidence must be between 0.5 and 1');
+    const jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+        throw new UsageError('--jobs must be an integer from 1 to 64');
+    const maxRuns = Number(values['max-runs']);
+    if (!Number.isInteger(maxRuns) || maxRuns < 1)
+        throw new UsageError('--max-runs must be a positive integer');
+    const minRepro = Number(values['min-repro']);
+    if (!(minRepro > 0 && minRepro < 1))
+        throw new UsageError('--min-repro must be between 0 and 1');
+    let titleRegex = DEFAULT_TITLE;
+    if (values['title-regex'] !== undefined) {
+        try {
+            titleRegex = new RegExp(values['title-regex']);
+        }
+        catch (err) {
+            throw new UsageError(`bad --title-regex: ${err.message}`);
+        }
+    }
+    const settings = {
+        mode,
+        command,
+        confidence,
+        jobs,
+        maxRuns,
+        minRepro,
+        log: values.log ?? null,
+        titleRegex,
+        verbose: values.verbose,
+    };
+    if (mode === 'bisect') {
+        if (!values.good || !values.bad)
+            throw new UsageError('--good and --bad are required');
+        if (values.culprit || values.parent)
+            throw new UsageError('--culprit/--parent belong to `verify`');
+        settings.good = values.good;
+        settings.bad = values.bad;
+    }
+    else {
+        if (!values.culprit)
+            throw new UsageError('--culprit is required');
+        if (values.good || values.bad)
+            throw new UsageError('--good/--bad belong to `bisect`');
+        settings.culprit = values.culprit;
+        settings.parent = values.parent;
+    }
+    return settings;
+}
+async function bisectCommand(mode, argv) {
+    const name = `bisect-report ${mode}`;
+    const usage = mode === 'bisect' ? BISECT_USAGE : VERIFY_USAGE;
+    let settings;
+    let repo;
+    let commits;
+    try {
+        const parsed = parseSettings(mode, argv);
+        if (parsed === 'help') {
+            process.stdout.write(usage);
+            return 0;
+        }
+        settings = parsed;
+        repo = (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .openRepo */ .B8)();
+        if (mode === 'bisect') {
+            const good = (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(repo, settings.good);
+            const bad = (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(repo, settings.bad);
+            commits = (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .windowCommits */ .$N)(repo, good, bad);
+        }
+        else {
+            const culprit = (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(repo, settings.culprit);
+            const parent = settings.parent ? (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveCommit */ .WL)(repo, settings.parent) : (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .firstParent */ .v1)(repo, culprit);
+            if (parent === culprit)
+                throw new UsageError('the culprit and its parent are the same commit');
+            commits = [parent, culprit];
+        }
+    }
+    catch (err) {
+        if (err instanceof UsageError ||
+            err instanceof _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS ||
+            err.code?.startsWith('ERR_PARSE_ARGS')) {
+            process.stderr.write(`${name}: ${err.message}\n${err instanceof UsageError ? usage : ''}`);
+            return EXIT.usage;
+        }
+        throw err;
+    }
+    let logFd;
+    try {
+        logFd = settings.log ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(settings.log, 'w') : 1;
+    }
+    catch (err) {
+        process.stderr.write(`${name}: cannot write the log: ${err.code ?? err.message}\n`);
+        return EXIT.usage;
+    }
+    const driver = new Driver(settings, repo, commits, logFd, name);
+    try {
+        return await driver.run();
+    }
+    finally {
+        if (logFd !== 1)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(logFd);
+    }
+}
+class Driver {
+    settings;
+    repo;
+    commits;
+    logFd;
+    name;
+    state;
+    worktrees;
+    slots;
+    announced = new Set();
+    /** Runs started / planned per position, for BISECT_REPORT_RUN(S) and the run lines. */
+    started = new Map();
+    inFlight = new Map();
+    runsStarted = 0;
+    interrupted = null;
+    wake = null;
+    subjects = new Map();
+    constructor(settings, repo, commits, logFd, name) {
+        this.settings = settings;
+        this.repo = repo;
+        this.commits = commits;
+        this.logFd = logFd;
+        this.name = name;
+        this.state = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .createBisection */ .xp)({
+            commits,
+            minRepro: settings.minRepro,
+            // verify: the culprit is in doubt, so "it is older" and "it does not fail" start as likely as "it is the culprit".
+            prior: settings.mode === 'verify' ? { outside: 1 / 3, noCulprit: 1 / 3 } : undefined,
+        });
+        this.worktrees = new _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .Worktrees */ .pE(repo);
+        this.slots = Array.from({ length: settings.jobs }, () => ({ dir: null, commit: null, child: null }));
+    }
+    async run() {
+        const onSignal = (signal) => {
+            this.interrupted = `interrupted by ${signal}`;
+            this.killAll();
+            this.wake?.();
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        process.on('SIGHUP', onSignal);
+        try {
+            this.writeHeader();
+            const end = await this.loop();
+            return this.finish(end);
+        }
+        catch (err) {
+            this.killAll();
+            const message = err instanceof _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS ? err.message : (err?.message ?? String(err));
+            return this.finish({ kind: 'stopped', reason: `stopped: ${message}` });
+        }
+        finally {
+            this.killAll();
+            await this.settle();
+            this.worktrees.close();
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            process.off('SIGHUP', onSignal);
+        }
+    }
+    log(line) {
+        // Commit subjects and failure titles are other people's text: inert on a runner's stdout.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.logFd, (this.logFd === 1 ? (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .neutraliseWorkflowCommands */ .WM)(line) : line) + '\n');
+    }
+    subject(commit) {
+        let s = this.subjects.get(commit);
+        if (s === undefined) {
+            s = (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .subjectOf */ .et)(this.repo, commit).replace(/[\r\n]+/g, ' ');
+            this.subjects.set(commit, s);
+        }
+        return s;
+    }
+    writeHeader() {
+        const good = this.commits[0];
+        const bad = this.commits[this.commits.length - 1];
+        this.log('git bisect start');
+        this.log(`# bad: [${bad}] ${this.subject(bad)}`);
+        this.log(`git bisect bad ${bad}`);
+        this.log(`# good: [${good}] ${this.subject(good)}`);
+        this.log(`git bisect good ${good}`);
+        this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatWindowLine */ .kJ)(good, bad, this.state.size));
+        const what = this.settings.mode === 'verify'
+            ? `verifying ${short(bad)} against its parent ${short(good)}`
+            : `bisecting ${this.state.size} commit${this.state.size === 1 ? '' : 's'} (${short(good)}..${short(bad)})`;
+        this.progress(`${what} at confidence ${this.settings.confidence}, ${this.settings.jobs} job${this.settings.jobs > 1 ? 's' : ''}`);
+    }
+    progress(text) {
+        process.stderr.write(`${this.name}: ${text}\n`);
+    }
+    async loop() {
+        const { confidence } = this.settings;
+        let last = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence });
+        for (;;) {
+            if (this.interrupted)
+                return { kind: 'stopped', reason: `stopped: ${this.interrupted}` };
+            if (last.kind !== 'continue' && this.inFlight.size === 0)
+                return { kind: 'decided', decision: last };
+            if (last.kind !== 'continue') {
+                // Answered while other runs were going: they are not needed any more.
+                this.killAll();
+                await this.settle();
+                return { kind: 'decided', decision: last };
+            }
+            const free = this.slots.filter((s) => !this.inFlight.has(s));
+            const budget = this.settings.maxRuns - this.runsStarted;
+            if (free.length > 0 && budget > 0) {
+                const pending = [...this.inFlight.values()].map((position) => ({ commit: position, runs: 1 }));
+                const probes = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNext */ .Vw)(this.state, Math.min(free.length, budget), pending, { confidence });
+                if (probes.length === 0 && this.inFlight.size === 0) {
+                    return { kind: 'stopped', reason: 'stopped: no commit left to test could change the answer' };
+                }
+                let i = 0;
+                for (const probe of probes) {
+                    for (let r = 0; r < probe.runs && i < free.length; r++)
+                        this.launch(free[i++], probe.position);
+                }
+            }
+            if (this.inFlight.size === 0) {
+                return {
+                    kind: 'stopped',
+                    reason: `stopped: --max-runs ${this.settings.maxRuns} reached before an answer at confidence ${confidence}`,
+                };
+            }
+            const done = await this.next();
+            if (!done || this.interrupted)
+                continue;
+            this.record(done);
+            if (done.result === 'error') {
+                this.killAll();
+                await this.settle();
+                return {
+                    kind: 'stopped',
+                    reason: done.exit === '126' || done.exit === '127'
+                        ? `stopped: the test command cannot run (exit ${done.exit})`
+                        : `stopped: the test command exited ${done.exit} (128 or more, or a signal: git bisect run aborts too)`,
+                };
+            }
+            last = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence });
+        }
+    }
+    record(done) {
+        const { position } = done;
+        const commit = this.commits[position];
+        const outcome = done.result === 'pass'
+            ? 'pass'
+            : done.result === 'fail'
+                ? 'fail'
+                : done.result === 'skip'
+                    ? 'skip'
+                    : null;
+        if (outcome)
+            this.state = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .observe */ .lB)(this.state, position, outcome);
+        const t = this.state.tallies.get(position);
+        const index = t ? t.fail + t.pass + t.skip : 1;
+        this.log((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRunLine */ .Df)(commit, index, Math.max(index, this.started.get(position) ?? index), done.result, done.exit, done.title));
+        const s = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence: this.settings.confidence }).summary;
+        const r = s.range;
+        this.progress(`run ${(0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .totalRuns */ .BL)(this.state)}: ${short(commit)} ${done.result}` +
+            ` · range ${short(this.commits[Math.max(0, r.first - 1)])}..${short(r.lastCommit)} (${r.commits} commit${r.commits === 1 ? '' : 's'})` +
+            ` · leader ${short(s.leader.commit)} P=${s.leader.p.toFixed(3)}` +
+            (s.notReproduced > 0.05 ? ` · P(does not reproduce)=${s.notReproduced.toFixed(3)}` : ''));
+    }
+    launch(slot, position) {
+        const commit = this.commits[position];
+        if (!this.announced.has(position)) {
+            this.announced.add(position);
+            this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPositionLine */ .$S)(commit, position, this.state.size));
+        }
+        const runIndex = (this.started.get(position) ?? 0) + 1;
+        this.started.set(position, runIndex);
+        this.runsStarted++;
+        this.inFlight.set(slot, position);
+        const promise = this.prepare(slot, commit).then(() => this.execute(slot, position, runIndex), (err) => ({ slot, position, result: 'error', exit: 'checkout', title: err.message }));
+        this.running.push(promise);
+    }
+    running = [];
+    /** Resolves with the next finished run (or null when woken by a signal). */
+    async next() {
+        const wakeUp = new Promise((resolve) => (this.wake = () => resolve(null)));
+        const tagged = this.running.map((p, i) => p.then((f) => ({ f, i })));
+        const first = await Promise.race([...tagged, wakeUp]);
+        this.wake = null;
+        if (first === null)
+            return null;
+        this.running.splice(first.i, 1);
+        this.inFlight.delete(first.f.slot);
+        if (first.f.exit === 'checkout')
+            throw new _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS(`cannot check out ${short(this.commits[first.f.position])}: ${first.f.title}`);
+        return first.f;
+    }
+    /** Waits for every launched run to end (after killAll). */
+    async settle() {
+        await Promise.allSettled(this.running);
+        this.running.length = 0;
+        this.inFlight.clear();
+    }
+    async prepare(slot, commit) {
+        if (slot.dir === null) {
+            slot.dir = await this.worktrees.add(commit);
+            slot.commit = commit;
+        }
+        else if (slot.commit !== commit) {
+            await this.worktrees.checkout(slot.dir, commit);
+            slot.commit = commit;
+        }
+    }
+    execute(slot, position, runIndex) {
+        const commit = this.commits[position];
+        const { command, titleRegex, verbose } = this.settings;
+        return new Promise((resolve) => {
+            if (this.interrupted) {
+                resolve({ slot, position, result: 'error', exit: 'interrupted', title: null });
+                return;
+            }
+            let title = null;
+            const carry = { out: '', err: '' };
+            const scan = (key, chunk) => {
+                if (verbose)
+                    process.stderr.write(prefixLines(chunk, `[${short(commit)} #${runIndex}] `));
+                if (title !== null)
+                    return;
+                carry[key] += chunk;
+                let nl;
+                while (title === null && (nl = carry[key].indexOf('\n')) !== -1) {
+                    const line = carry[key].slice(0, nl).replace(/\r$/, '');
+                    carry[key] = carry[key].slice(nl + 1);
+                    if (titleRegex.test(line))
+                        title = line.trim().slice(0, MAX_TITLE);
+                }
+                if (carry[key].length > 65536)
+                    carry[key] = carry[key].slice(-65536);
+            };
+            let child;
+            try {
+                child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command[0], command.slice(1), {
+                    cwd: this.worktrees.cwdFor(slot.dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync),
+                    stdio: ['ignore', 'pipe', 'pipe'],
+                    // Own process group: a signal for us does not reach it unasked, and killAll() ends it whole.
+                    detached: true,
+                    env: {
+                        ...process.env,
+                        BISECT_REPORT_COMMIT: commit,
+                        BISECT_REPORT_RUN: String(runIndex),
+                        BISECT_REPORT_RUNS: String(Math.max(runIndex, this.started.get(position) ?? runIndex)),
+                    },
+                });
+            }
+            catch {
+                resolve({ slot, position, result: 'error', exit: '127', title: null });
+                return;
+            }
+            slot.child = child;
+            let settled = false;
+            const finish = (f) => {
+                if (settled)
+                    return;
+                settled = true;
+                slot.child = null;
+                resolve({ slot, position, ...f });
+            };
+            child.stdout.setEncoding('utf8').on('data', (d) => scan('out', d));
+            child.stderr.setEncoding('utf8').on('data', (d) => scan('err', d));
+            child.on('error', (err) => finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null }));
+            child.on('close', (code, signal) => {
+                for (const key of ['out', 'err']) {
+                    if (title === null && carry[key] !== '' && titleRegex.test(carry[key]))
+                        title = carry[key].trim().slice(0, MAX_TITLE);
+                }
+                if (signal)
+                    finish({ result: 'error', exit: signal, title: null });
+                else if (code === 0)
+                    finish({ result: 'pass', exit: '0', title: null });
+                else if (code === 125)
+                    finish({ result: 'skip', exit: '125', title: null });
+                else if (code === 126 || code === 127 || code === null || code >= 128)
+                    finish({ result: 'error', exit: String(code), title: null });
+                else
+                    finish({ result: 'fail', exit: String(code), title });
+            });
+        });
+    }
+    killAll() {
+        for (const slot of this.slots) {
+            const child = slot.child;
+            if (!child || child.pid === undefined || child.exitCode !== null)
+                continue;
+            killGroup(child.pid, 'SIGTERM');
+            const pid = child.pid;
+            setTimeout(() => killGroup(pid, 'SIGKILL'), 2000).unref();
+        }
+    }
+    finish(end) {
+        const runs = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .totalRuns */ .BL)(this.state);
+        if (end.kind === 'stopped') {
+            const s = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence: this.settings.confidence }).summary;
+            this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)('stopped', runs, s.leader.p, end.reason));
+            this.progress(`${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at P=${s.leader.p.toFixed(3)})`);
+            return EXIT.stopped;
+        }
+        const d = end.decision;
+        const s = d.summary;
+        const marks = (below, from) => {
+            for (const [position] of [...this.state.tallies].sort((a, b) => a[0] - b[0])) {
+                const t = this.state.tallies.get(position);
+                if (t.fail + t.pass === 0)
+                    continue;
+                const term = position < below ? 'good' : position >= from ? 'bad' : null;
+                if (!term)
+                    continue;
+                const c = this.commits[position];
+                this.log(`# ${term}: [${c}] ${this.subject(c)}`);
+                this.log(`git bisect ${term} ${c}`);
+            }
+        };
+        let kind;
+        let reason;
+        let p;
+        switch (d.kind) {
+            case 'culprit': {
+                kind = 'culprit';
+                p = d.p;
+                reason = `${short(d.commit)} is the first bad commit (P=${d.p.toFixed(3)}), verified against its parent ${short(d.parent)}`;
+                marks(d.position, d.position);
+                this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason, { commit: d.commit, parent: d.parent }));
+                this.log(`# first bad commit: [${d.commit}] ${this.subject(d.commit)}`);
+                break;
+            }
+            case 'not-reproduced':
+                kind = 'not-reproduced';
+                p = d.p;
+                reason =
+                    this.settings.mode === 'verify'
+                        ? `the failure does not reproduce at ${short(this.commits[1])} (P=${d.p.toFixed(3)}): it is not the culprit`
+                        : `the failure does not reproduce at ${short(this.commits[this.commits.length - 1])} (P=${d.p.toFixed(3)} that it fails in fewer than ${pct(this.settings.minRepro)} of runs, or not at all): no culprit, it was a flake`;
+                this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason));
+                break;
+            case 'older':
+                kind = 'older';
+                p = d.p;
+                reason = `the good commit ${short(this.commits[0])} fails too (P=${d.p.toFixed(3)}): the change is older than the window`;
+                this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason));
+                break;
+            case 'range': {
+                kind = 'range';
+                p = s.leader.p;
+                const r = s.range;
+                reason = `the first bad commit is one of ${r.commits} commits ${short(this.commits[r.first - 1])}..${short(r.lastCommit)}: the commits between cannot be tested`;
+                marks(r.first, r.last + 1);
+                this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason));
+                for (let q = r.first; q <= r.last && q < r.first + 1000; q++) {
+                    this.log(`# possible first bad commit: [${this.commits[q]}] ${this.subject(this.commits[q])}`);
+                }
+                break;
+            }
+            default:
+                kind = 'stopped';
+                p = s.leader.p;
+                reason = 'stopped';
+                this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason));
+        }
+        this.progress(`${reason}; ${runs} runs`);
+        if (this.logFd !== 1 && kind === 'culprit')
+            process.stdout.write(`${d.kind === 'culprit' ? d.commit : ''}\n`);
+        return kind === 'culprit' ? EXIT.culprit : EXIT.none;
+    }
+}
+function killGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+function short(sha) {
+    return sha.slice(0, 10);
+}
+function pct(x) {
+    return `${Math.round(x * 1000) / 10}%`;
+}
+function prefixLines(chunk, prefix) {
+    return chunk.replace(/^(?=.)/gm, prefix);
+}
+
+
+/***/ })
+
+};
