@@ -131,3 +131,20 @@ export function defineFormat<const Name extends string>(
 ): LogFormatDefinition<Name> {
   return format;
 }
+
+/** Wraps a format's sink so that odd input never throws out of `line()` (parsers must not throw). */
+export function guardedSink(
+  sink: { line(text: string): void; end(source: string): Report },
+  source: string,
+): LineSink {
+  return {
+    line: (text) => {
+      try {
+        sink.line(text);
+      } catch {
+        // an unknown shape is ignored, never an exception
+      }
+    },
+    end: () => sink.end(source),
+  };
+}

@@ -5,7 +5,7 @@
  * nightly when the second phase did not run (a range of one day's merges).
  */
 import { emptyReport, type Report, type Step, type Verdict } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { cap, makeCommit, makeStep, MAX_STEPS, repositoryFromUrl } from '../common/steps.js';
 
 const RUST = repositoryFromUrl('https://github.com/rust-lang/rust');
@@ -202,19 +202,7 @@ export const cargoBisectRustcParser: LogParser = {
     if (c !== 114 && c !== 115 && c !== 116 && c !== 82) return false;
     return DECISIVE.some((re) => re.test(line.trimEnd()));
   },
-  create(source) {
-    const sink = new CargoBisectSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new CargoBisectSink(), source),
 };
 
 export const cargoBisectRustcFormat = defineFormat({

@@ -4,7 +4,7 @@
  * ("after A, no later than B") in chromium/src, never a single confirmed commit.
  */
 import { emptyReport, type Report, type RunTally, type Step, type Verdict } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { cap, countedTally, makeStep, MAX_STEPS, singleVerdictTally } from '../common/steps.js';
 
 const REV = String.raw`(\d+(?:\.\d+){0,3})`;
@@ -212,19 +212,7 @@ export const chromiumBisectBuildsParser: LogParser = {
     if (c !== 89 && c !== 66 && c !== 82) return false; // Y(ou are probably), B(isecting range), R(evision)
     return DONE.test(line) || RANGE.test(line) || ASKED.test(line);
   },
-  create(source) {
-    const sink = new ChromiumSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new ChromiumSink(), source),
 };
 
 export const chromiumBisectBuildsFormat = defineFormat({

@@ -6,7 +6,7 @@
  * steps' run counts.
  */
 import { emptyReport, type Report, type Step } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import {
   cap,
   countedTally,
@@ -185,19 +185,7 @@ export const gitBayesectParser: LogParser = {
     if (c === 67 /* C */) return CHECKOUT.test(line.trimEnd());
     return false;
   },
-  create(source) {
-    const sink = new BayesectSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new BayesectSink(), source),
 };
 
 export const gitBayesectFormat = defineFormat({

@@ -5,7 +5,7 @@
  * "Due to skipped revisions, the first bad revision could be any of:".
  */
 import { emptyReport, type Commit, type Report, type Verdict } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { cap, makeCommit, makeStep, MAX_CANDIDATES, MAX_STEPS, parsePerson } from '../common/steps.js';
 
 const NODE = '([0-9a-f]{12,40})';
@@ -195,19 +195,7 @@ export const hgBisectParser: LogParser = {
     if (c === 68 /* D */) return AMBIGUOUS.test(line);
     return false;
   },
-  create(source) {
-    const sink = new HgBisectSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new HgBisectSink(), source),
 };
 
 export const hgBisectFormat = defineFormat({

@@ -6,7 +6,7 @@
  * Newer jj also prints git's "Bisecting: N revisions left…" line before each step.
  */
 import { emptyReport, type Report, type Verdict } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { cap, makeCommit, makeStep, MAX_CANDIDATES, MAX_STEPS } from '../common/steps.js';
 
 /** change id (k–z "reverse hex"), commit id prefix, the rest of the summary. */
@@ -184,19 +184,7 @@ export const jjBisectParser: LogParser = {
       return line === 'Search complete. To discard any revisions created during search, run:';
     return false;
   },
-  create(source) {
-    const sink = new JjBisectSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new JjBisectSink(), source),
 };
 
 export const jjBisectFormat = defineFormat({

@@ -5,7 +5,7 @@
  * Mail transport (quoted-printable, "> " quoting) is undone by the reader (src/read/unwrap.ts).
  */
 import { emptyReport, type Report } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { GitBisectEngine } from '../git-common/engine.js';
 import { cap, makeCommit, parsePerson } from '../common/steps.js';
 
@@ -174,19 +174,7 @@ export const kernelciParser: LogParser = {
       (t.includes(' bisection: ') && TITLE.test(t) && /^\S+\/\S+ (?:boot|baseline|kselftest|ltp)/.test(t))
     );
   },
-  create(source) {
-    const sink = new KernelciSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new KernelciSink(), source),
 };
 
 export const kernelciFormat = defineFormat({

@@ -4,7 +4,7 @@
  * (`| boot_successes | 18 | 0 |`). Those counts are direct evidence for the trust model.
  */
 import { emptyReport, type Report, type RunTally, type Step } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { cap, makeCommit, makeStep } from '../common/steps.js';
 
 const NOTICED =
@@ -169,19 +169,7 @@ export const lkpParser: LogParser = {
     if (c === 124 /* | */) return /^\| boot_(?:successes|failures) +\| +\d+ +\| +\d+ +\|/.test(line);
     return false;
   },
-  create(source) {
-    const sink = new LkpSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new LkpSink(), source),
 };
 
 export const lkpFormat = defineFormat({

@@ -4,7 +4,7 @@
  * in a Mozilla repository (the pushlog URL names it), never a commit of this repository.
  */
 import { emptyReport, type Report, type Step, type Verdict } from '../../model.js';
-import { defineFormat, type LogParser } from '../types.js';
+import { defineFormat, guardedSink, type LogParser } from '../types.js';
 import { cap, countedTally, makeCommit, makeStep, MAX_STEPS } from '../common/steps.js';
 
 /** mozlog's line prefix: elapsed "M:SS.ss" and the level (multi-line messages continue without it). */
@@ -254,19 +254,7 @@ export const mozregressionParser: LogParser = {
     if (DECISIVE_BARE.some((re) => re.test(body))) return true;
     return prefixed !== null && DECISIVE_PREFIXED.some((re) => re.test(body));
   },
-  create(source) {
-    const sink = new MozregressionSink();
-    return {
-      line: (text) => {
-        try {
-          sink.line(text);
-        } catch {
-          // never throw on odd input
-        }
-      },
-      end: () => sink.end(source),
-    };
-  },
+  create: (source) => guardedSink(new MozregressionSink(), source),
 };
 
 export const mozregressionFormat = defineFormat({
