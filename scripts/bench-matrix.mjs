@@ -1,10 +1,11 @@
 // `npm run bench:matrix`: matrix bisections (K jobs per round) run locally as the reusable workflow
 // runs them, on scratch repositories with a known culprit, against `bisect-report bisect --jobs 1`
 // on the same repository and test. Prints rounds, runs and the wall time both would take on GitHub
-// for a 10-minute test (docs/matrix.md, cost model); writes bench/matrix-results.json.
+// for a 10-minute test (docs/matrix.md, cost model); writes bench/out/matrix-results.json (untracked).
 //   --seeds N   scenarios per kind (default 3)   --smoke   one tiny scenario (CI keeps this alive)
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//   --write-results   update the tracked bench/matrix-results.json instead   --out FILE   write FILE
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runScenario } from '../bench/matrix-rounds.mjs';
 
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: '3' },
     jobs: { type: 'string', default: '8' },
     smoke: { type: 'boolean', default: false },
+    'write-results': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -89,7 +91,15 @@ for (const s of summary) {
       `${pad(s.matrixHours.toFixed(1), 10)}${s.jobs1Hours.toFixed(1)}\n`,
   );
 }
-const out = values.out ?? join(root, 'bench', values.smoke ? 'out/matrix-smoke.json' : 'matrix-results.json');
+// The tracked reference changes only when asked: a plain run must not leave the work tree dirty.
+const out =
+  values.out ??
+  (values.smoke
+    ? join(root, 'bench', 'out', 'matrix-smoke.json')
+    : values['write-results']
+      ? join(root, 'bench', 'matrix-results.json')
+      : join(root, 'bench', 'out', 'matrix-results.json'));
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
   JSON.stringify({ jobs, costModel: { TEST_MIN, SETUP_MIN, PLAN_MIN }, summary, rows }, null, 2) + '\n',
