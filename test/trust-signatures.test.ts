@@ -1,6 +1,6 @@
 import { assessCulprit } from '../src/analyse/plausibility.js';
 import { profileFor } from '../src/analyse/profile.js';
-import { testSignature } from '../src/analyse/titles.js';
+import { testSignature } from '../src/analyse/signatures.js';
 import { emptyReport, type Report } from '../src/model.js';
 
 // Failure signatures per format (docs/trust.md): a project's test output without what varies from

@@ -1,5 +1,5 @@
 import type { Report, Step } from '../model.js';
-import { ON_SIGNATURE, type RunMatch } from './titles.js';
+import { ON_SIGNATURE, type RunMatch } from './signatures.js';
 import { effectiveVerdict } from './window.js';
 
 /** What one tested commit's runs say about the bisected failure. */

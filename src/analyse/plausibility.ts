@@ -1,6 +1,6 @@
 import type { Report, TrustReason } from '../model.js';
 import { effectiveVerdict } from './window.js';
-import { ON_SIGNATURE } from './titles.js';
+import { ON_SIGNATURE } from './signatures.js';
 import { profileFor, type TrustProfile } from './profile.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Report } from '../model.js';
 import { formatOf, isHarnessTitle } from '../formats/registry.js';
 import type { FailureSignatures } from './evidence.js';
-import { isInfraTitle, matchTestFailure, testSignature } from './titles.js';
+import { isInfraTitle, matchTestFailure, testSignature } from './signatures.js';
 
 /**
  * What the trust analysis needs to know about a log's format (docs/trust.md), from the format's

@@ -1,4 +1,4 @@
-import { matchTitle, normalizeTitle } from '../../analyse/titles.js';
+import { matchTitle, normalizeTitle } from './titles.js';
 import type { FormatTrustProfile } from '../types.js';
 
 /**

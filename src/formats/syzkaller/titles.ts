@@ -1,16 +1,10 @@
-import type { RunKind } from '../model.js';
+import { isInfraTitle, type HarnessRule, type RunMatch } from '../../analyse/signatures.js';
 
 /**
- * How one run's outcome relates to the failure being bisected (trust-model.md §3.2).
- * `weight` is the probability that the run shows the target bug: 1 for the same title or family,
- * in between for related titles, near 0 for unrelated crashes. Censored runs carry no evidence.
+ * Kernel crash titles as syzkaller prints them, compared with the bisected one (docs/trust.md,
+ * "Failure signatures"): by crash family, by the function they name and by function prefix.
+ * `weight` is the probability that a crash with this title shows the target bug.
  */
-export type MatchClass = 'exact' | 'family' | 'related' | 'other' | 'infra' | 'clean' | 'censored';
-
-export interface RunMatch {
-  match: MatchClass;
-  weight: number;
-}
 
 /** Weights per match class; general, not fitted to any one title. */
 export const MATCH_WEIGHT = {
@@ -23,24 +17,14 @@ export const MATCH_WEIGHT = {
   other: 0.02,
 } as const;
 
-/**
- * Tells the harness and infrastructure titles of a log's format (`isHarnessTitle` of its
- * definition in src/formats/): they say nothing about the bug unless the bug is one of them.
- */
-export type HarnessRule = (title: string) => boolean;
-
-/** For formats that name no harness titles. */
-export const NO_HARNESS: HarnessRule = () => false;
+/** For titles without harness failures. */
+const NO_HARNESS: HarnessRule = () => false;
 
 export function normalizeTitle(title: string): string {
   return title
     .replace(/\s+\(\d+\)\s*$/, '') // syzbot's "(2)" duplicate suffix
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-export function isInfraTitle(title: string, isHarness: HarnessRule): boolean {
-  return isHarness(normalizeTitle(title));
 }
 
 /**
@@ -153,60 +137,4 @@ export function matchTitle(
     if (p && p === functionPrefix(goalFn)) return { match: 'related', weight: MATCH_WEIGHT.sameSubsystem };
   }
   return { match: 'other', weight: MATCH_WEIGHT.other };
-}
-
-/** Classifies one run outcome (kind + optional title). */
-export function matchRun(
-  kind: RunKind,
-  title: string | undefined,
-  target: string | null,
-  isHarness: HarnessRule = NO_HARNESS,
-): RunMatch {
-  switch (kind) {
-    case 'ok':
-      return { match: 'clean', weight: 0 };
-    case 'crash':
-      return title === undefined || title === ''
-        ? { match: 'family', weight: target === null ? 1 : 0.8 }
-        : matchTitle(title, target, isHarness);
-    default:
-      return { match: 'censored', weight: 0 };
-  }
-}
-
-/** A weight at or above this counts as "on signature" for reasons and the ledger. */
-export const ON_SIGNATURE = 0.5;
-
-/**
- * A project test's failure line without what varies from run to run: temp paths, hex ids (commits,
- * addresses), durations, ports, PIDs, run counters, any number. Two failures with the same
- * signature are the same failure (docs/trust.md, "Failure signatures").
- */
-export function testSignature(title: string): string {
-  return (
-    title
-      .replace(/(?:[A-Za-z]:)?(?:[\w.@+~-]*[/\\])+[\w.@+~-]*/g, '<path>')
-      .replace(/\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?/g, '<time>')
-      // Hex ids (commits, addresses) and numbers (counters, PIDs, ports, durations) alike: an
-      // abbreviated commit id can be all digits.
-      .replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, (m) => (m.length >= 6 || /^[\dx]+$/i.test(m) ? '<n>' : m))
-      .replace(/\d+(?:[.,:]\d+)*(?:\s?(?:ns|us|µs|ms|s|sec|secs|seconds?|m|min|minutes?|h)\b)?/g, '<n>')
-      .replace(/<n>(?:\s?(?:ns|us|µs|ms|s|sec|secs|seconds?|m|min|minutes?|h)\b)/g, '<n>')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
-}
-
-/**
- * Weight of a test failure whose signature differs from the bisected one: a project's test that
- * fails another way on a bad commit is often the same regression (another assertion, a timeout it
- * causes), so it counts as weaker evidence, never as proof of another cause.
- */
-export const OTHER_TEST_FAILURE_WEIGHT = 0.3;
-
-/** Classifies a project test's failure line against the bisected one by normalised signature. */
-export function matchTestFailure(title: string, target: string | null): RunMatch {
-  if (target === null) return { match: 'family', weight: 1 };
-  if (testSignature(title) === testSignature(target)) return { match: 'exact', weight: MATCH_WEIGHT.exact };
-  return { match: 'other', weight: OTHER_TEST_FAILURE_WEIGHT };
 }
