@@ -8,39 +8,13 @@ import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
 import { MAX_PER_LEVEL, reportAnnotations } from './render/annotations.js';
 import type { RenderContext } from './render/context.js';
-import type { MentionMode, PublishOptions } from './github/types.js';
+import type { PublishOptions } from './github/types.js';
+import { configFailure, readConfig, type ConfigProblem } from './config.js';
+import { renderConfigProblems, renderNotPinged } from './render/runNotes.js';
 import { SCHEMA_VERSION, type Report } from './model.js';
 
-/** A problem with the action's configuration: reported as one line, the run fails. */
+/** A problem that fails the run with one line (after the summary and outputs are written). */
 class ConfigError extends Error {}
-
-function boolInput(name: string, fallback: boolean): boolean {
-  const raw = core.getInput(name).trim().toLowerCase();
-  if (raw === '') return fallback;
-  if (['true', 'yes', '1', 'on'].includes(raw)) return true;
-  if (['false', 'no', '0', 'off'].includes(raw)) return false;
-  throw new ConfigError(`input '${name}' must be true or false, got '${raw}'`);
-}
-
-export function parseAuthorMap(text: string): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const m = /^(\S+@\S+)\s*[=:]\s*@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/.exec(line);
-    if (!m) throw new ConfigError(`author-map line ${i + 1} is not 'email = login': ${line}`);
-    map[m[1].toLowerCase()] = m[2];
-  }
-  return map;
-}
-
-function repositoryInput(): { owner: string; repo: string } | null {
-  const raw = core.getInput('repository').trim() || process.env.GITHUB_REPOSITORY || '';
-  if (raw === '') return null;
-  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(raw);
-  if (!m) throw new ConfigError(`input 'repository' must be owner/name, got '${raw}'`);
-  return { owner: m[1], repo: m[2] };
-}
 
 export async function run(): Promise<void> {
   try {
@@ -51,23 +25,9 @@ export async function run(): Promise<void> {
 }
 
 async function runUnsafe(): Promise<void> {
-  const patterns = core.getInput('logs', { required: true }).split(/\r?\n/);
-  const dryRun = boolInput('dry-run', false);
-  const createIssue = boolInput('create-issue', true);
-  const commentOnPr = boolInput('comment-on-pr', true);
-  const closeOnFix = boolInput('close-on-fix', true);
-  const mention = (core.getInput('mention-author').trim() || 'auto') as MentionMode;
-  if (!['auto', 'always', 'never'].includes(mention)) {
-    throw new ConfigError(`input 'mention-author' must be auto, always or never, got '${mention}'`);
-  }
-  const authorMap = parseAuthorMap(core.getInput('author-map'));
-  const labels = core
-    .getInput('issue-labels')
-    .split(/[,\n]/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const repo = repositoryInput();
-  const token = core.getInput('token');
+  const { config, problems } = readConfig((name) => core.getInput(name));
+  const { patterns, dryRun, createIssue, commentOnPr, closeOnFix, mention, authorMap, labels, repo, token } =
+    config;
   if (token) core.setSecret(token);
 
   // read → detect → parse → analyse
@@ -96,7 +56,9 @@ async function runUnsafe(): Promise<void> {
     authorLogins: {},
   };
 
-  const wantsGitHub = reports.length > 0 && (createIssue || commentOnPr) && repo !== null;
+  // A run whose configuration is in doubt writes nothing to GitHub (and pings nobody).
+  const wantsGitHub =
+    problems.length === 0 && reports.length > 0 && (createIssue || commentOnPr) && repo !== null;
   let publisher: import('./github/types.js').Publisher | null = null;
   if (wantsGitHub && (token || dryRun)) {
     const { createPublisher } = await import('./github/publish.js');
@@ -107,7 +69,8 @@ async function runUnsafe(): Promise<void> {
       apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
       createIssue,
       labels,
-      issueKey: core.getInput('issue-key').trim(),
+      issueKey: config.issueKey,
+      mentionReachableFrom: config.reachableFrom,
       mentionAuthor: mention,
       commentOnPr,
       authorMap,
@@ -123,7 +86,7 @@ async function runUnsafe(): Promise<void> {
   }
 
   // The summary and outputs are written before any write to GitHub, so nothing is lost if it fails.
-  await writeSummaryAndOutputs(reports, ctx);
+  await writeSummaryAndOutputs(reports, ctx, problems, publisher?.notPinged() ?? {});
   emitAnnotations(reports, errors.length > 0 ? Math.min(errors.length, inputErrorSlots) + 1 : 0);
 
   if (publisher) {
@@ -142,6 +105,7 @@ async function runUnsafe(): Promise<void> {
     core.setOutput('issue-number', '');
     core.setOutput('issue-url', '');
   }
+  if (problems.length > 0) throw new ConfigError(configFailure(problems));
   if (reports.length === 0) {
     throw new ConfigError(
       errors.length > 0
@@ -171,8 +135,14 @@ function emitAnnotations(reports: Report[], errorsUsed: number): void {
   }
 }
 
-async function writeSummaryAndOutputs(reports: Report[], ctx: RenderContext): Promise<void> {
-  const markdown = renderSummary(reports, ctx);
+async function writeSummaryAndOutputs(
+  reports: Report[],
+  ctx: RenderContext,
+  problems: ConfigProblem[],
+  notPinged: Readonly<Record<string, string>>,
+): Promise<void> {
+  const markdown =
+    renderConfigProblems(problems) + renderSummary(reports, ctx) + renderNotPinged(reports, notPinged);
   if (!core.appendSummary(markdown)) core.info(markdown);
   const outputs = actionOutputs(reports, ctx.authorLogins);
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);

@@ -8,6 +8,8 @@ import type { RenderContext } from '../src/render/context.js';
 import { createPublisher } from '../src/github/publish.js';
 import type { PublishOptions, PublishResult } from '../src/github/types.js';
 import { FakeGitHub } from './fake-github/server.js';
+import { fakeSha } from './fake-github/logs.js';
+import { parseMarkdown, type MdNode } from './helpers/markdown.js';
 
 const SHA_A = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
 const SHA_B = 'b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1';
@@ -239,4 +241,171 @@ test('dry run with a token and GitHub unreachable: says what it would do, quickl
   expect(logs.filter((l) => l.startsWith('warning: Could not reach GitHub'))).toHaveLength(1);
   gh = new FakeGitHub();
   await gh.start();
+});
+
+/** Logins GitHub would notify: @name in text, outside links and code (parsed as GFM). */
+function liveMentions(markdown: string): string[] {
+  const found: string[] = [];
+  const visit = (n: MdNode): void => {
+    if (n.type === 'link' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'html') return;
+    if (n.type === 'text') {
+      for (const m of (n.value ?? '').matchAll(/(?:^|[^\w`])@([A-Za-z0-9][\w-]*)/g)) found.push(m[1]);
+    }
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(parseMarkdown(markdown));
+  return found;
+}
+
+describe('mention-only-reachable-from: only culprits reachable from the ref are pinged', () => {
+  const ROOT = fakeSha('root');
+  /** A commit pushed to a fork with Bob's e-mail: GitHub serves it through the repository and links it to bob. */
+  const FORGED = fakeSha('forged');
+
+  beforeEach(() => {
+    gh.addCommit({ sha: ROOT, message: 'init', authorName: 'r', authorEmail: 'r@example.org', login: null });
+    gh.commits.find((c) => c.sha === SHA_A)!.parents = [ROOT];
+    gh.commits.find((c) => c.sha === SHA_B)!.parents = [ROOT];
+    gh.addCommit({
+      sha: FORGED,
+      message: 'm',
+      authorName: 'Bob',
+      authorEmail: 'bob@example.org',
+      login: 'bob',
+      parents: [SHA_A],
+    });
+    gh.refs.set('main', SHA_A);
+  });
+
+  const compares = (): number =>
+    gh.requests.filter((r) => r.route === 'GET /repos/{owner}/{repo}/compare/{basehead}').length;
+
+  test('reachable: pinged and the PR commented on, the check asked before any write', async () => {
+    const res = await publish([report({ label: 'verified' })], { mentionReachableFrom: 'main' });
+    expect(res.error).toBeNull();
+    expect(liveMentions(gh.realIssues()[0].body!)).toEqual(['alice']);
+    expect(gh.commentsOn(1)).toHaveLength(1);
+    expect(compares()).toBe(1);
+    // Asked with the commit look-up, before anything is written (round trips: github-action.test.ts).
+    const firstWrite = gh.requests.findIndex((r) => r.write);
+    expect(gh.requests.findIndex((r) => r.route?.includes('/compare/'))).toBeLessThan(firstWrite);
+  });
+
+  test('not reachable (a fork-only commit with a forged e-mail): named, not pinged, no PR comment, says why', async () => {
+    gh.addPull({ title: 'fork PR', user: 'bob', state: 'open', merged: false, commits: [FORGED] });
+    const res = await publish([report({ sha: FORGED, label: 'verified' })], { mentionReachableFrom: 'main' });
+    expect(res.error).toBeNull();
+    const body = gh.realIssues()[0].body!;
+    expect(liveMentions(body)).toEqual([]);
+    expect(body).toContain(
+      'not pinged: the commit is not reachable from `main` (mention-only-reachable-from)',
+    );
+    expect([...gh.comments.values()]).toHaveLength(0);
+    expect(
+      logs.some((l) => /^Not commenting on pull request #\d+: the commit is not reachable/.test(l)),
+    ).toBe(true);
+  });
+
+  test('an unknown ref, an unknown commit named via author-map, or a failed check: nobody pinged', async () => {
+    await publish([report({ label: 'verified' })], { mentionReachableFrom: 'release-9' });
+    expect(liveMentions(gh.realIssues()[0].body!)).toEqual([]);
+    expect(gh.realIssues()[0].body).toContain('could not compare the commit with `release-9`');
+
+    for (const i of gh.realIssues()) gh.issues.delete(i.number);
+    gh.labels.clear(); // the claim labels went with the issues
+    const unknown = fakeSha('not on github');
+    await publish([report({ sha: unknown, label: 'verified' })], {
+      mentionReachableFrom: 'main',
+      authorMap: { 'alice@example.org': 'alice' },
+    });
+    expect(liveMentions(gh.realIssues()[0].body!)).toEqual([]);
+
+    for (const i of gh.realIssues()) gh.issues.delete(i.number);
+    gh.labels.clear(); // the claim labels went with the issues
+    gh.fault({ route: 'GET /repos/{owner}/{repo}/compare/{basehead}', status: 502, times: 10 });
+    const res = await publish([report({ label: 'verified' })], { mentionReachableFrom: 'main' });
+    expect(res.error).toBeNull();
+    expect(liveMentions(gh.realIssues()[0].body!)).toEqual([]);
+    expect(gh.realIssues()[0].body).toContain('it could not be checked that the commit is reachable');
+    expect(logs.some((l) => /^warning: .*check that 1a2b3c4d5e6f is reachable from main/.test(l))).toBe(true);
+  });
+
+  test('without the input the forged commit pings its "author" (the risk the input removes)', async () => {
+    await publish([report({ sha: FORGED, label: 'verified' })]);
+    expect(liveMentions(gh.realIssues()[0].body!)).toEqual(['bob']);
+    expect(compares()).toBe(0);
+  });
+
+  test('the fake answers compare like GitHub: behind, identical, ahead, diverged', async () => {
+    const { Octokit } = await import('@octokit/rest');
+    const octokit = new Octokit({ auth: 'ghs_faketoken', baseUrl: gh.url });
+    const status = async (basehead: string): Promise<string> =>
+      (await octokit.rest.repos.compareCommitsWithBasehead({ owner: 'acme', repo: 'widget', basehead })).data
+        .status;
+    expect(await status(`main...${ROOT}`)).toBe('behind');
+    expect(await status(`main...${SHA_A}`)).toBe('identical');
+    expect(await status(`main...${FORGED}`)).toBe('ahead');
+    expect(await status(`main...${SHA_B}`)).toBe('diverged');
+    await expect(status(`nope...${SHA_A}`)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('messages say what happened (issue 17, items 10 and 12)', () => {
+  const MISLEADING = /#undefined|Spread syntax|is not iterable|repository does not exist/;
+
+  test.each(['object', 'truncated'] as const)(
+    'a pull request list answered with %s: a broken answer, not a missing repository',
+    async (body) => {
+      gh.fault({
+        route: 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+        status: 200,
+        when: 'after',
+        body,
+        times: 5,
+      });
+      const res = await publish([report()]);
+      const said = [...logs, res.error ?? ''].join('\n');
+      expect(said).toMatch(/pull requests of 1a2b3c4d5e6f is not what GitHub sends/);
+      expect(said).not.toMatch(MISLEADING);
+      expect(gh.requests.some((r) => /\/issues\/\/|undefined/.test(r.path))).toBe(false);
+    },
+  );
+
+  test('an issue list answered with an object: says so, no "Spread syntax"', async () => {
+    gh.fault({ route: 'GET /repos/{owner}/{repo}/issues', status: 200, when: 'after', body: 'object' });
+    const res = await publish([report()]);
+    expect(res.error).toBe(
+      "Unusable answer while trying to list issues: GitHub's answer to the issue list is not what GitHub sends (not a JSON array)",
+    );
+    expect(res.error).not.toMatch(MISLEADING);
+  });
+
+  test('an issue deleted between the list and the update: the issue is gone, not the repository', async () => {
+    await publish([report()]);
+    gh.fault({
+      route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      status: 404,
+      message: 'Not Found',
+    });
+    const res = await publish([report({ sha: SHA_B })], {}, 2);
+    expect(res.error).toMatch(/^GitHub answered 404 while trying to update issue #3: #3 no longer exists/);
+    expect(res.error).not.toMatch(MISLEADING);
+  });
+
+  test('an author-map login pinged for a commit GitHub does not know: no "not pinged" beside it', async () => {
+    const unknown = fakeSha('bisected elsewhere');
+    await publish([report({ sha: unknown, label: 'verified' })], {
+      authorMap: { 'alice@example.org': 'alice' },
+    });
+    const body = gh.realIssues()[0].body!;
+    expect(liveMentions(body)).toEqual(['alice']);
+    expect(body).not.toMatch(/not pinged/);
+    // Without a login to ping, the note stays.
+    for (const i of gh.realIssues()) gh.issues.delete(i.number);
+    gh.labels.clear();
+    await publish([report({ sha: unknown, label: 'verified' })]);
+    expect(gh.realIssues()[0].body).toContain(
+      'The culprit commit is not on GitHub, so its author is named but not pinged.',
+    );
+  });
 });

@@ -11,7 +11,7 @@ import { neutraliseWorkflowCommands } from '../src/render/escape.js';
 import { DIST_ACTION, DIST_CLI, DIST_DIR } from './helpers/paths.js';
 import { describeOrSkip, testOrSkip } from './helpers/skip.js';
 import { actionEnv, runAction, runCli, type ProcResult } from './helpers/run.js';
-import { causeLog } from './fake-github/logs.js';
+import { causeLog, fixLog, TITLE } from './fake-github/logs.js';
 
 /** Lines the runner would obey: `::` after leading whitespace (incl. U+0085), `##[` anywhere; CR ends a line too. */
 function commandLines(stdout: string): string[] {
@@ -93,6 +93,18 @@ describeOrSkip('built action and CLI: hostile log text on stdout', notBuilt, () 
       expect(foreignCommands(r.stdout)).toEqual([]);
       if (args[0] === '--json') expect(() => JSON.parse(r.stdout)).not.toThrow();
     }
+  });
+
+  test('file names in info lines (input errors past the tenth, "no failure title") are inert', async () => {
+    // A fix bisection without a crash title: the publisher says it has no key to find the issue by.
+    const log = join(dir, '##[set-output name=trust]verified ::stop-commands::x.txt');
+    writeFileSync(log, fixLog().split(`crashed: ${TITLE}`).join('crashed: '));
+    // Twelve inputs that match nothing: the ones past the tenth annotation go to the log as info lines.
+    const missing = Array.from({ length: 12 }, (_, i) => join(dir, `##[error]missing-${i}.txt`));
+    const r = await action({ logs: [log, ...missing].join('\n'), 'dry-run': 'true' });
+    expect(r.stdout).toMatch(/no failure title to key an issue by/);
+    expect(r.stdout).toMatch(/^error: .*missing-11\.txt/m);
+    expect(foreignCommands(r.stdout)).toEqual([]);
   });
 
   testOrSkip(

@@ -68,7 +68,9 @@ export interface RequestCounts {
 }
 
 /** An answer that is not what GitHub sends (empty, truncated, HTML, wrong type). */
-export class MalformedAnswerError extends Error {}
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
+}
 
 /** Thrown (never sent) when dry-run code paths would write. */
 export class DryRunWriteError extends Error {}
@@ -78,6 +80,11 @@ export interface GitHubApi {
   /** The commit's GitHub author login (null when not linked); 'unknown' when GitHub lacks the commit. */
   commitAuthor(sha: string): Promise<{ login: string | null } | 'unknown'>;
   pullsForCommit(sha: string): Promise<PullInfo[] | 'unknown'>;
+  /**
+   * Whether `sha` is reachable from `ref` (is the ref's commit or one of its ancestors): GET
+   * compare/{ref}...{sha} answers `behind` or `identical`. 'unknown' when GitHub knows neither.
+   */
+  isReachable(ref: string, sha: string): Promise<boolean | 'unknown'>;
   /** The token's own login (PATs only; installation tokens cannot ask). */
   viewer(): Promise<string | null>;
   listIssues(labels: string[]): Promise<IssueItem[]>;
@@ -352,6 +359,23 @@ export function createClient(opts: ClientOptions): GitHubApi {
             };
           },
         );
+      } catch (err) {
+        if (unknownCommit(err)) return 'unknown';
+        throw err;
+      }
+    },
+    async isReachable(ref, sha) {
+      const what = `GET compare ${ref}...${sha.slice(0, 12)}`;
+      try {
+        // per_page=1: only the status is needed, not the commit list.
+        const res = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...repoOf(),
+          basehead: `${ref}...${sha}`,
+          per_page: 1,
+        });
+        const status = str(obj(res.data, what), 'status', what);
+        if (!['ahead', 'behind', 'identical', 'diverged'].includes(status)) fail(what, `status ${status}`);
+        return status === 'behind' || status === 'identical';
       } catch (err) {
         if (unknownCommit(err)) return 'unknown';
         throw err;

@@ -82,9 +82,18 @@ export function describeError(err: unknown, doing: string, permission: string | 
   if (status === 410)
     return `GitHub answered 410 while trying to ${doing}: issues are disabled in this repository.`;
   if (status === 404) {
-    return `GitHub answered 404 while trying to ${doing}: the repository does not exist or the token cannot see it.`;
+    // An issue or comment can vanish between reading and writing (deleted, transferred): then the
+    // repository is fine, and saying it does not exist would send the reader the wrong way.
+    const item = /#\d+/.exec(doing)?.[0] ?? (/\bcomment\b/.test(doing) ? 'the comment' : null);
+    return item
+      ? `GitHub answered 404 while trying to ${doing}: ${item} no longer exists (deleted or transferred?) or the token cannot see it.`
+      : `GitHub answered 404 while trying to ${doing}: the repository does not exist or the token cannot see it.`;
   }
   if (status !== null) return `GitHub API error while trying to ${doing}: ${status} ${message}`;
+  // GitHub (or a proxy in the way) answered, but not with what GitHub sends: not "could not reach".
+  if ((err as Error)?.name === 'MalformedAnswerError' || /is not what GitHub sends/.test(message)) {
+    return `Unusable answer while trying to ${doing}: ${message}`;
+  }
   return `Could not reach GitHub while trying to ${doing}: ${message}`;
 }
 

@@ -55,10 +55,10 @@ export interface PlanOptions {
   /** The issue-labels input (never empty: defaults to `bisection`). */
   labels: string[];
   /**
-   * Culprit shas (lower case) whose author may be pinged; null = any. Set by
-   * mention-only-reachable-from: a commit not reachable from that ref is named, never pinged.
+   * Culprit sha (lower case) → why its author must not be pinged (mention-only-reachable-from: a
+   * commit not reachable from that ref is named, never pinged, and gets no new PR comment).
    */
-  mentionable?: ReadonlySet<string> | null;
+  mentionBlocked?: Readonly<Record<string, string>> | null;
 }
 
 export type ClaimState = 'won' | 'lost' | 'stale';
@@ -145,17 +145,12 @@ export function mentionDecision(
   mode: MentionMode,
   report: Report,
   login: string | null,
-  mentionable: ReadonlySet<string> | null = null,
+  blocked: Readonly<Record<string, string>> | null = null,
 ): MentionDecision {
   if (!login) return { mention: false, why: null };
   if (mode === 'never') return { mention: false, why: 'mention-author is set to never' };
-  const sha = report.culprit?.sha.toLowerCase() ?? '';
-  if (mentionable && !mentionable.has(sha)) {
-    return {
-      mention: false,
-      why: 'the commit is not reachable from the ref set in mention-only-reachable-from',
-    };
-  }
+  const why = blocked?.[report.culprit?.sha.toLowerCase() ?? ''];
+  if (why) return { mention: false, why };
   if (mode === 'always' || isTrusted(report)) return { mention: true, why: null };
   const label = report.trust?.label ?? 'not judged';
   return {
@@ -270,7 +265,7 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
   const authorOf = (r: Report): AuthorInfo | null =>
     r.culprit ? (state.authors[r.culprit.sha.toLowerCase()] ?? state.authors[r.culprit.sha] ?? null) : null;
   const decide = (r: Report): MentionDecision =>
-    mentionDecision(opts.mentionAuthor, r, authorOf(r)?.login ?? null, opts.mentionable ?? null);
+    mentionDecision(opts.mentionAuthor, r, authorOf(r)?.login ?? null, opts.mentionBlocked ?? null);
 
   /** A `cc @login` under a change comment: only for a new or newly trusted culprit. */
   const ccLine = (r: Report, before: Conclusion | null): string => {
@@ -334,7 +329,8 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
     const d = decide(r);
     const notes = {
       notPingedWhy: info1?.login && d.why ? d.why : null,
-      notOnGitHub: !!r.culprit && info1?.onGitHub === false,
+      // An author-map login may be pinged for a commit GitHub does not know: then it is not "not pinged".
+      notOnGitHub: !!r.culprit && info1?.onGitHub === false && !d.mention,
       others: g.reports.slice(1),
     };
     const title = renderIssueTitle(r);
@@ -487,7 +483,9 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
     const dig = digest(stableComment);
     const body = renderPrComment(r, ctx, issueLink, { marker: commentMarker(g.key.hash, dig) });
     // Commenting on a PR notifies its author: only for culprits the trust analysis stands behind.
-    const mayCreate = (opts.mentionAuthor === 'always' || isTrusted(r)) && prCommentAllowed;
+    const blockedWhy = opts.mentionBlocked?.[r.culprit.sha.toLowerCase()] ?? null;
+    const mayCreate =
+      (opts.mentionAuthor === 'always' || isTrusted(r)) && prCommentAllowed && blockedWhy === null;
     for (const pr of author.pulls) {
       const comments = state.prComments[pr.number];
       if (!comments) {
@@ -515,7 +513,7 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
         });
       } else if (claim !== 'lost') {
         info.push(
-          `Not commenting on pull request #${pr.number}: the trust label is ${r.trust?.label ?? 'not judged'}.`,
+          `Not commenting on pull request #${pr.number}: ${blockedWhy ?? `the trust label is ${r.trust?.label ?? 'not judged'}`}.`,
         );
       }
     }

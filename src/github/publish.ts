@@ -21,6 +21,7 @@ import {
   type IssueItem,
 } from './client.js';
 import { describeError, httpStatus, PublishError } from './errors.js';
+import { code } from '../render/escape.js';
 import { readOnlyReason, WORKFLOW_RUN_HINT } from './event.js';
 import { isOwnItem, parseCommentMarker, parseIssueMarker } from './marker.js';
 import {
@@ -124,6 +125,40 @@ export function createPublisher(opts: PublishOptions): Publisher {
   let offlineWarned = false;
   /** Look-ups that failed once are not tried again in apply (a hung GitHub must not cost twice). */
   const failedLookups = new Set<string>();
+  /** mention-only-reachable-from: culprit sha (lower case) → why its author is not pinged. */
+  const blocked: Record<string, string> = {};
+  const reachRef = opts.mentionReachableFrom ?? null;
+  const reachChecked = new Set<string>();
+
+  /**
+   * Fails closed: a commit is pingable only when GitHub says it is reachable from the ref. The
+   * reason is said in the issue and the summary; `ref` is input text, so it is shown as code.
+   */
+  async function checkReachable(sha: string): Promise<void> {
+    const key = sha.toLowerCase();
+    if (!reachRef || reachChecked.has(key)) return;
+    reachChecked.add(key);
+    const from = `${code(reachRef, { max: 100 })} (mention-only-reachable-from)`;
+    if (!client) {
+      blocked[key] = `without a token, it cannot be checked that the commit is reachable from ${from}`;
+      return;
+    }
+    try {
+      const reachable = await client.isReachable(reachRef, sha);
+      if (reachable === 'unknown')
+        blocked[key] =
+          `GitHub could not compare the commit with ${from}: one of them is not in this repository`;
+      else if (!reachable) blocked[key] = `the commit is not reachable from ${from}`;
+    } catch (err) {
+      blocked[key] = `it could not be checked that the commit is reachable from ${from}`;
+      if (mode === 'dry-run')
+        offline(err, `check that ${sha.slice(0, 12)} is reachable from ${reachRef}`, null);
+      else
+        opts.warning(
+          describeError(err, `check that ${sha.slice(0, 12)} is reachable from ${reachRef}`, null),
+        );
+    }
+  }
 
   /** Dry run: GitHub unreachable is not an error; say so once and preview as if nothing existed. */
   function offline<T>(err: unknown, what: string, fallback: T): T {
@@ -285,6 +320,10 @@ export function createPublisher(opts: PublishOptions): Publisher {
         viewerEarly = client.viewer().catch(() => null);
       }
       let warned = false;
+      // Same round trip as the author look-ups.
+      const reach = Promise.all(
+        [...new Set(culprits.map((r) => r.culprit!.sha))].map((sha) => checkReachable(sha)),
+      );
       await inPool(culprits, 4, async (r) => {
         try {
           const info = await lookUp(r);
@@ -297,7 +336,12 @@ export function createPublisher(opts: PublishOptions): Publisher {
           warned = true;
         }
       });
+      await reach;
       return logins;
+    },
+
+    notPinged(): Readonly<Record<string, string>> {
+      return blocked;
     },
 
     async apply(reports: Report[], ctx: RenderContext): Promise<PublishResult> {
@@ -310,8 +354,11 @@ export function createPublisher(opts: PublishOptions): Publisher {
       }
       let final: Plan | null = null;
       try {
-        for (const r of reports)
-          if (r.culprit && !authors[r.culprit.sha.toLowerCase()]) await lookUp(r).catch(() => null);
+        for (const r of reports) {
+          if (!r.culprit) continue;
+          if (!authors[r.culprit.sha.toLowerCase()]) await lookUp(r).catch(() => null);
+          await checkReachable(r.culprit.sha);
+        }
         identity = (await viewerEarly) ?? null;
         const state: GitHubState = {
           identity,
@@ -328,7 +375,7 @@ export function createPublisher(opts: PublishOptions): Publisher {
           mentionAuthor: opts.mentionAuthor,
           issueKey: opts.issueKey,
           labels,
-          mentionable: opts.mentionable ?? null,
+          mentionBlocked: reachRef ? blocked : null,
         };
         const printed = new Set<string>();
         let waits = 0;

@@ -19,10 +19,10 @@ export interface PublishOptions {
   closeOnFix: boolean;
   dryRun: boolean;
   /**
-   * Culprit shas (lower case) whose author may be pinged (mention-only-reachable-from); null or
-   * absent = any.
+   * mention-only-reachable-from: only authors of culprits reachable from this ref (branch, tag or
+   * sha of the repository) are pinged or get a new PR comment; null or absent = any culprit.
    */
-  mentionable?: ReadonlySet<string> | null;
+  mentionReachableFrom?: string | null;
   /** Where progress and dry-run previews go (core.info in the action). */
   info: (message: string) => void;
   warning: (message: string) => void;
@@ -55,6 +55,11 @@ export interface PublishResult {
 export interface Publisher {
   /** Read-only: resolve culprit authors to GitHub logins (sha -> login). Never throws for unknown commits. */
   resolveAuthors(reports: Report[]): Promise<Record<string, string>>;
+  /**
+   * Culprit sha (lower case) → why its author will not be pinged though a login may be known
+   * (mention-only-reachable-from); filled by resolveAuthors.
+   */
+  notPinged(): Readonly<Record<string, string>>;
   /** Writes issues and PR comments. Called after the summary has been written. */
   apply(reports: Report[], ctx: RenderContext): Promise<PublishResult>;
 }

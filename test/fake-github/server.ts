@@ -21,7 +21,19 @@ export interface FakeCommit {
   authorEmail: string;
   /** GitHub account linked to the author e-mail, or null (commit.author is then null). */
   login: string | null;
+  /** Parent shas (none: a root commit); compare walks them. */
+  parents?: string[];
 }
+
+/** A GitHub App, as `performed_via_github_app` shows it. */
+export interface FakeApp {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** The app GITHUB_TOKEN belongs to (its real id on github.com). */
+export const ACTIONS_APP: FakeApp = { id: 15368, slug: 'github-actions', name: 'GitHub Actions' };
 
 export interface FakePull {
   number: number;
@@ -53,6 +65,8 @@ export interface FakeIssue {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** The app whose installation token made it; null for a personal token or a person. */
+  via_app: FakeApp | null;
 }
 
 export interface FakeComment {
@@ -62,6 +76,7 @@ export interface FakeComment {
   body: string;
   created_at: string;
   updated_at: string;
+  via_app: FakeApp | null;
 }
 
 export interface TokenGrant {
@@ -70,6 +85,11 @@ export interface TokenGrant {
   installation: boolean;
   issues: 'read' | 'write';
   pullRequests: 'read' | 'write';
+  /**
+   * The app an installation token belongs to: what it makes shows `performed_via_github_app`
+   * (GitHub's own answers for GITHUB_TOKEN do); null for a personal token.
+   */
+  app?: FakeApp | null;
 }
 
 export interface RecordedRequest {
@@ -94,8 +114,8 @@ export interface Fault {
    * answer replaces GitHub's (a create that "failed" but exists). hang: never answered.
    */
   when?: 'before' | 'after' | 'hang';
-  /** A broken 200: the real answer cut in half, an HTML error page, or nothing at all. */
-  body?: 'truncated' | 'html' | 'empty';
+  /** A broken 200: the real answer cut in half, an HTML error page, nothing at all, or `{}` for a list. */
+  body?: 'truncated' | 'html' | 'empty' | 'object';
   status: number;
   /** How many matching requests it answers (default 1). */
   times?: number;
@@ -123,6 +143,8 @@ export class FakeGitHub {
   readonly comments = new Map<number, FakeComment>();
   readonly labels = new Map<string, FakeLabel>();
   readonly tokens = new Map<string, TokenGrant>();
+  /** Branches and tags → commit sha (what compare resolves besides shas). */
+  readonly refs = new Map<string, string>();
   /** Answer unknown commits with 404 instead of GitHub's usual 422 "No commit found for SHA". */
   unknownCommitStatus: 404 | 422 = 422;
   /** Drop labels named on a new issue, as GitHub does for tokens without push access. */
@@ -159,6 +181,7 @@ export class FakeGitHub {
       installation: true,
       issues: 'write',
       pullRequests: 'write',
+      app: ACTIONS_APP,
     });
   }
 
@@ -195,6 +218,7 @@ export class FakeGitHub {
       created_at: now,
       updated_at: now,
       closed_at: pull.state === 'closed' ? now : null,
+      via_app: null,
     });
     return pull;
   }
@@ -206,6 +230,8 @@ export class FakeGitHub {
     user: string;
     labels: string[];
     state?: 'open' | 'closed';
+    /** Made through an app (a person using an app, or an app's installation token). */
+    viaApp?: FakeApp | null;
   }): FakeIssue {
     if (!this.users.has(i.user)) this.addUser(i.user);
     for (const l of i.labels) this.ensureLabel(l);
@@ -224,15 +250,16 @@ export class FakeGitHub {
       created_at: now,
       updated_at: now,
       closed_at: i.state === 'closed' ? now : null,
+      via_app: i.viaApp ?? null,
     };
     this.issues.set(issue.number, issue);
     return issue;
   }
 
-  addComment(issue: number, user: string, body: string): FakeComment {
+  addComment(issue: number, user: string, body: string, viaApp: FakeApp | null = null): FakeComment {
     if (!this.users.has(user)) this.addUser(user);
     const now = this.now();
-    const c = { id: this.nextId++, issue, user, body, created_at: now, updated_at: now };
+    const c = { id: this.nextId++, issue, user, body, created_at: now, updated_at: now, via_app: viaApp };
     this.comments.set(c.id, c);
     this.issues.get(issue)!.comments++;
     return c;
@@ -397,7 +424,7 @@ export class FakeGitHub {
         headers,
       );
     /** A 200 that is not what GitHub sends: cut short, an HTML page (a proxy's), or empty. */
-    const broken = (kind: 'truncated' | 'html' | 'empty', data: unknown): void => {
+    const broken = (kind: NonNullable<Fault['body']>, data: unknown): void => {
       record.status = 200;
       record.end = performance.now();
       const json = JSON.stringify(data ?? []);
@@ -406,7 +433,9 @@ export class FakeGitHub {
           ? json.slice(0, Math.max(1, Math.floor(json.length / 2)))
           : kind === 'html'
             ? '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>'
-            : '';
+            : kind === 'object'
+              ? '{}'
+              : '';
       res.writeHead(200, {
         'content-type': kind === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
       });
@@ -502,6 +531,47 @@ export class FakeGitHub {
           reply,
         );
       }
+      case 'GET /repos/{owner}/{repo}/compare/{basehead}': {
+        const m = /^(.+?)\.\.\.(.+)$/.exec(params.basehead);
+        if (!m) return error(404, 'Not Found');
+        const base = this.resolveRef(m[1]);
+        const head = this.resolveRef(m[2]);
+        if (!base || !head) return error(404, 'Not Found');
+        const ofBase = this.ancestors(base.sha);
+        const ofHead = this.ancestors(head.sha);
+        const mergeBase = [...ofHead].find((sha) => ofBase.has(sha));
+        if (!mergeBase) {
+          return error(404, `No common ancestor between ${m[1]} and ${m[2]}.`);
+        }
+        const ahead = this.commits.filter((c) => ofHead.has(c.sha) && !ofBase.has(c.sha));
+        const behindBy = [...ofBase].filter((sha) => !ofHead.has(sha)).length;
+        const status =
+          base.sha === head.sha
+            ? 'identical'
+            : ahead.length === 0
+              ? 'behind'
+              : behindBy === 0
+                ? 'ahead'
+                : 'diverged';
+        const perPage = Math.min(100, Number(query.per_page ?? 250));
+        const page = Math.max(1, Number(query.page ?? 1));
+        const html = `${this.repoHtml}/compare/${params.basehead}`;
+        return reply(200, {
+          url: `${this.repoApi}/compare/${params.basehead}`,
+          html_url: html,
+          permalink_url: `${this.repoHtml}/compare/${base.sha.slice(0, 7)}...${head.sha.slice(0, 7)}`,
+          diff_url: `${html}.diff`,
+          patch_url: `${html}.patch`,
+          base_commit: this.commitJson(base),
+          merge_base_commit: this.commitJson(this.findCommit(mergeBase)!),
+          status,
+          ahead_by: ahead.length,
+          behind_by: behindBy,
+          total_commits: ahead.length,
+          commits: ahead.slice((page - 1) * perPage, page * perPage).map((c) => this.commitJson(c)),
+          files: [],
+        });
+      }
       case 'GET /repos/{owner}/{repo}/issues': {
         await this.maybeHold();
         const wanted = (query.labels ?? '')
@@ -549,6 +619,7 @@ export class FakeGitHub {
           created_at: now,
           updated_at: now,
           closed_at: null,
+          via_app: grant.app ?? null,
         };
         this.issues.set(issue.number, issue);
         return reply(201, this.issueJson(issue));
@@ -591,7 +662,7 @@ export class FakeGitHub {
         const text = (body as { body: string }).body;
         if (text.length > 65536)
           return error(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
-        return reply(201, this.commentJson(this.addComment(n, grant.login, text)));
+        return reply(201, this.commentJson(this.addComment(n, grant.login, text, grant.app ?? null)));
       }
       case 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': {
         const c = this.comments.get(Number(params.comment_id));
@@ -667,6 +738,25 @@ export class FakeGitHub {
   private findCommit(ref: string): FakeCommit | undefined {
     if (ref.length < 7) return undefined;
     return this.commits.find((c) => c.sha.startsWith(ref.toLowerCase()));
+  }
+
+  /** A branch or tag of `refs`, or a sha (prefix of 7 or more) of a known commit. */
+  private resolveRef(ref: string): FakeCommit | undefined {
+    const named = this.refs.get(ref.replace(/^refs\/(heads|tags)\//, ''));
+    return this.findCommit(named ?? ref);
+  }
+
+  /** The commit and everything reachable through its parents. */
+  private ancestors(sha: string): Set<string> {
+    const seen = new Set<string>();
+    const todo = [sha];
+    while (todo.length > 0) {
+      const c = this.findCommit(todo.pop()!);
+      if (!c || seen.has(c.sha)) continue;
+      seen.add(c.sha);
+      todo.push(...(c.parents ?? []));
+    }
+    return seen;
   }
 
   private ensureLabel(name: string, color = 'ededed', description: string | null = null): FakeLabel {
@@ -769,6 +859,24 @@ export class FakeGitHub {
     };
   }
 
+  private appJson(app: FakeApp): Record<string, unknown> {
+    return {
+      id: app.id,
+      slug: app.slug,
+      node_id: `A_${app.id}`,
+      client_id: `Iv1.${app.id.toString(16).padStart(16, '0')}`,
+      owner: this.simpleUser(this.users.has('github') ? 'github' : this.addUser('github').login),
+      name: app.name,
+      description: '',
+      external_url: `${this.url}/apps/${app.slug}`,
+      html_url: `${this.url}/apps/${app.slug}`,
+      created_at: '2018-07-30T09:30:17Z',
+      updated_at: '2024-04-10T20:33:16Z',
+      permissions: { issues: 'write', metadata: 'read', pull_requests: 'write' },
+      events: [],
+    };
+  }
+
   private labelJson(l: FakeLabel): Record<string, unknown> {
     return {
       id: l.id,
@@ -815,7 +923,7 @@ export class FakeGitHub {
       updated_at: i.updated_at,
       author_association: this.association(i.user),
       timeline_url: `${url}/timeline`,
-      performed_via_github_app: null,
+      performed_via_github_app: i.via_app ? this.appJson(i.via_app) : null,
       reactions: {
         url: `${url}/reactions`,
         total_count: 0,
@@ -855,7 +963,7 @@ export class FakeGitHub {
       updated_at: c.updated_at,
       issue_url: `${this.repoApi}/issues/${c.issue}`,
       author_association: this.association(c.user),
-      performed_via_github_app: null,
+      performed_via_github_app: c.via_app ? this.appJson(c.via_app) : null,
     };
   }
 
