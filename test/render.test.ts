@@ -84,7 +84,7 @@ describe('job summary', () => {
     const b8 = rows.find((r) => r[3] === 'bad' && r[header.indexOf('Hits')] === '8');
     expect(b8?.[header.indexOf('Censored')]).toBe('2');
     // The tool's own confidence and the counterfactual are shown next to ours.
-    expect(md).toContain("The tool's own confidence formula gives 0.999");
+    expect(md).toContain("The tool's own confidence formula gives 99.9%");
     expect(md).toMatch(/Today's syzbot rules would have called [0-9a-f]{8} GOOD/);
     // Re-test commands: start from the bounds, never replay the contradicted verdict.
     const sh = collectCode(md).find((c) => c.lang === 'sh')!.value;

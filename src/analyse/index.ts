@@ -11,7 +11,7 @@ import {
 } from '../model.js';
 import { stepEvidence, targetTitle, type StepEvidence } from './evidence.js';
 import { profileFor } from './profile.js';
-import { formatOf } from '../formats/registry.js';
+import { formatOf, runsAreCrashes } from '../formats/registry.js';
 import { assessCulprit } from './plausibility.js';
 import {
   computePosterior,
@@ -24,6 +24,7 @@ import {
   type PosteriorResult,
 } from './posterior.js';
 import { planRetests } from './retest.js';
+import { formatProbability } from '../probability.js';
 import { assuredPosterior, directEvidence, meetsVerified, THRESHOLDS } from './verified.js';
 import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
 
@@ -373,17 +374,24 @@ function weakestLink(
       : Math.max(1, minFail - failed);
   const total = Math.round(ev.hits + ev.otherCrashes + ev.clean + ev.censored);
   let message: string;
+  // A crash reproducer's runs hit or crash otherwise; a project's test fails or passes.
+  const crashes = runsAreCrashes(report);
+  const runs = (n: number, what: string) => `${n} ${what} run${n === 1 ? '' : 's'}`;
   if (e.verdict === 'bad') {
     const offTitles = [...ev.infraTitles, ...ev.offTitles].slice(0, 2);
     if (ev.hits === 0 && offTitles.length > 0) {
-      message = `${short(s.commit)} was called bad on ${failed} of ${total} runs, none of them the bug's crash (${offTitles.join('; ')}); flipping ${fragility} run${fragility > 1 ? 's' : ''} changes the answer.`;
+      message = `${short(s.commit)} was called bad on ${failed} of ${total} runs, none of them ${crashes ? "the bug's crash" : 'the bisected failure'} (${offTitles.join('; ')}); flipping ${fragility} run${fragility > 1 ? 's' : ''} changes the answer.`;
     } else {
-      message = `${short(s.commit)} was called bad on ${ev.hits} matching crash${ev.hits === 1 ? '' : 'es'} against ${ev.clean} clean run${ev.clean === 1 ? '' : 's'} (Bayes factor ${fmtBF(e.log10BayesFactor)}).`;
+      message = crashes
+        ? `${short(s.commit)} was called bad on ${ev.hits} matching crash${ev.hits === 1 ? '' : 'es'} against ${runs(ev.clean, 'clean')} (Bayes factor ${fmtBF(e.log10BayesFactor)}).`
+        : `${short(s.commit)} was called bad on ${runs(ev.hits, 'failing')} against ${runs(ev.clean, 'passing')}.`;
     }
   } else {
     const q = post.repro.mean;
     const miss = Math.pow(1 - q, ev.clean);
-    message = `${short(s.commit)} was called good on ${ev.clean} clean run${ev.clean === 1 ? '' : 's'}; at the estimated repro rate (${pct(q)}) a bad commit passes that often with probability ${pct(miss)}.`;
+    message = crashes
+      ? `${short(s.commit)} was called good on ${runs(ev.clean, 'clean')}; at the estimated repro rate (${pct(q)}) a bad commit passes that often with probability ${pct(miss)}.`
+      : `${short(s.commit)} was called good on ${runs(ev.clean, 'passing')}; the test fails in about ${pct(q)} of runs where the bug is, so a commit with the bug passes that often with probability ${pct(miss)}.`;
   }
   return { commit: s.commit, message, fragility };
 }
@@ -529,10 +537,8 @@ function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
 
-function pct(x: number): string {
-  if (x < 0.001) return x.toExponential(1);
-  return `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
-}
+/** Probabilities and rates in the analysis' sentences read as everywhere else (src/probability.ts). */
+const pct = formatProbability;
 
 function fmtBF(l10: number | null): string {
   if (l10 === null) return 'n/a';

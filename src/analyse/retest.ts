@@ -2,6 +2,7 @@ import type { Report, Retest, Trust, TrustLabel, WeakestLink } from '../model.js
 import type { StepEvidence } from './evidence.js';
 import type { PosteriorResult } from './posterior.js';
 import type { WindowLayout } from './window.js';
+import { runsAreCrashes } from '../formats/registry.js';
 
 export interface RetestInput {
   report: Report;
@@ -47,6 +48,8 @@ export function planRetests(input: RetestInput): Retest[] {
   const n = runsPerTest(post.repro.low, post.falseAlarm.high);
   const out: Retest[] = [];
   const seen = new Set<string>();
+  // A crash reproducer's runs crash; a project's test fails or passes.
+  const crashes = runsAreCrashes(report);
   const add = (r: Retest) => {
     if (seen.has(r.commit)) return;
     seen.add(r.commit);
@@ -58,7 +61,9 @@ export function planRetests(input: RetestInput): Retest[] {
     add({
       commit: weakest.commit,
       runs: 2 * n,
-      why: `re-check the weakest link (${short(weakest.commit)}): count only crashes of the bisected failure`,
+      why: crashes
+        ? `re-check the weakest link (${short(weakest.commit)}): count only crashes of the bisected failure`
+        : `re-test the weakest link (${short(weakest.commit)}): the search turned on its verdict`,
     });
   }
   if (rangeInfo && rangeInfo.commits > 1) {
@@ -69,7 +74,9 @@ export function planRetests(input: RetestInput): Retest[] {
       add({
         commit: name,
         runs: n,
-        why: `bisect the ${rangeInfo.commits} commits holding 95% of the posterior: about ${builds} builds × ${n} runs each`,
+        why: crashes
+          ? `bisect the ${rangeInfo.commits} commits holding 95% of the posterior: about ${builds} builds × ${n} runs each`
+          : `bisect again the ${rangeInfo.commits} commits that hold the culprit with 95% probability: about ${builds} commits × ${n} runs each`,
       });
     }
   } else if (
@@ -89,13 +96,21 @@ export function planRetests(input: RetestInput): Retest[] {
     add({
       commit: culprit.sha,
       runs: n,
-      why: 'verify: the culprit should show the bisected crash in most runs',
+      why: crashes
+        ? 'verify: the culprit should show the bisected crash in most runs'
+        : 'verify: the culprit should fail in most runs',
     });
     const parent =
       parentIndex >= 0
         ? report.steps[parentIndex].commit
         : (layout.commitAt((layout.culpritPosition ?? 1) - 1) ?? `${culprit.sha}^`);
-    add({ commit: parent, runs: n, why: "verify: the culprit's parent should stay clean in every run" });
+    add({
+      commit: parent,
+      runs: n,
+      why: crashes
+        ? "verify: the culprit's parent should stay clean in every run"
+        : "verify: the culprit's parent should pass every run",
+    });
   }
   return out;
 }

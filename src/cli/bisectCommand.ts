@@ -34,6 +34,7 @@ import {
   Worktrees,
   type Repo,
 } from './git/worktrees.js';
+import { formatP, formatProbability } from '../probability.js';
 
 export const BISECT_USAGE =
   'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
@@ -370,8 +371,8 @@ class Driver {
     this.progress(
       `run ${totalRuns(this.state)}: ${short(commit)} ${done.result}` +
         ` · range ${short(this.commits[Math.max(0, r.first - 1)])}..${short(r.lastCommit)} (${r.commits} commit${r.commits === 1 ? '' : 's'})` +
-        ` · leader ${short(s.leader.commit)} P=${s.leader.p.toFixed(3)}` +
-        (s.notReproduced > 0.05 ? ` · P(does not reproduce)=${s.notReproduced.toFixed(3)}` : ''),
+        ` · leader ${short(s.leader.commit)} ${formatP(s.leader.p)}` +
+        (s.notReproduced > 0.05 ? ` · P(does not reproduce) ${formatProbability(s.notReproduced)}` : ''),
     );
   }
 
@@ -509,7 +510,7 @@ class Driver {
       const s = decide(this.state, { confidence: this.settings.confidence }).summary;
       this.log(formatResultLine('stopped', runs, s.leader.p, end.reason));
       this.progress(
-        `${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at P=${s.leader.p.toFixed(3)})`,
+        `${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at ${formatP(s.leader.p)})`,
       );
       return EXIT.stopped;
     }
@@ -533,7 +534,7 @@ class Driver {
       case 'culprit': {
         kind = 'culprit';
         p = d.p;
-        reason = `${short(d.commit)} is the first bad commit (P=${d.p.toFixed(3)}), verified against its parent ${short(d.parent)}`;
+        reason = `${short(d.commit)} is the first bad commit (${formatP(d.p)}), verified against its parent ${short(d.parent)}`;
         marks(d.position, d.position);
         this.log(formatResultLine(kind, runs, p, reason, { commit: d.commit, parent: d.parent }));
         this.log(`# first bad commit: [${d.commit}] ${this.subject(d.commit)}`);
@@ -544,14 +545,14 @@ class Driver {
         p = d.p;
         reason =
           this.settings.mode === 'verify'
-            ? `the failure does not reproduce at ${short(this.commits[1])} (P=${d.p.toFixed(3)}): it is not the culprit`
-            : `the failure does not reproduce at ${short(this.commits[this.commits.length - 1])} (P=${d.p.toFixed(3)} that it fails in fewer than ${pct(this.settings.minRepro)} of runs, or not at all): no culprit, it was a flake`;
+            ? `the failure does not reproduce at ${short(this.commits[1])} (${formatP(d.p)}): it is not the culprit`
+            : `the failure does not reproduce at ${short(this.commits[this.commits.length - 1])} (${formatP(d.p)} that it fails in fewer than ${pct(this.settings.minRepro)} of runs, or not at all): no culprit, it was a flake`;
         this.log(formatResultLine(kind, runs, p, reason));
         break;
       case 'older':
         kind = 'older';
         p = d.p;
-        reason = `the good commit ${short(this.commits[0])} fails too (P=${d.p.toFixed(3)}): the change is older than the window`;
+        reason = `the good commit ${short(this.commits[0])} fails too (${formatP(d.p)}): the change is older than the window`;
         this.log(formatResultLine(kind, runs, p, reason));
         break;
       case 'range': {
@@ -597,9 +598,7 @@ function short(sha: string): string {
   return sha.slice(0, 10);
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 1000) / 10}%`;
-}
+const pct = formatProbability;
 
 function prefixLines(chunk: string, prefix: string): string {
   return chunk.replace(/^(?=.)/gm, prefix);

@@ -19,6 +19,7 @@ import { openRepo, resolveCommit, subjectOf, windowCommits, type Repo } from './
 import { formatPositionLine, formatResultLine, formatWindowLine } from '../bisect/logLines.js';
 import { planRound, totalRuns, type MatrixPlan } from '../bisect/matrixPlan.js';
 import { readProbeEvidence, type CommitTally } from '../bisect/probeEvidence.js';
+import { formatP } from '../probability.js';
 
 export const PLAN_USAGE =
   'usage: bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--confidence C] [--evidence PATH]... [--log FILE]\n';
@@ -100,7 +101,7 @@ export async function planCommand(argv: string[]): Promise<number> {
     `bisect-report bisect: ${commits.length - 1} commits, ${evidence.used} evidence files, ${totalRuns(plan.state)} runs; ` +
       (plan.done
         ? `done: ${String(json.status)} (${inert(String(json.reason))})\n`
-        : `leader ${leader.commit.slice(0, 12)} P=${leader.p.toFixed(3)}; next round: ${plan.entries.length} jobs × ${plan.entries[0]?.runs ?? 0} runs\n`),
+        : `leader ${leader.commit.slice(0, 12)} ${formatP(leader.p)}; next round: ${plan.entries.length} jobs × ${plan.entries[0]?.runs ?? 0} runs\n`),
   );
   return 0;
 }
@@ -121,7 +122,7 @@ function answerOf(plan: MatrixPlan, commits: string[]): Answer {
         culprit: d.commit,
         parent: d.parent,
         p: d.p,
-        reason: `${short(d.commit)} is the first bad commit (P=${d.p.toFixed(3)}), verified against its parent ${short(d.parent)}`,
+        reason: `${short(d.commit)} is the first bad commit (${formatP(d.p)}), verified against its parent ${short(d.parent)}`,
       };
     case 'not-reproduced':
       return {
@@ -129,7 +130,7 @@ function answerOf(plan: MatrixPlan, commits: string[]): Answer {
         culprit: null,
         parent: null,
         p: d.p,
-        reason: `the failure does not reproduce at ${short(commits[commits.length - 1])} (P=${d.p.toFixed(3)}): no culprit, it was a flake`,
+        reason: `the failure does not reproduce at ${short(commits[commits.length - 1])} (${formatP(d.p)}): no culprit, it was a flake`,
       };
     case 'older':
       return {
@@ -137,7 +138,7 @@ function answerOf(plan: MatrixPlan, commits: string[]): Answer {
         culprit: null,
         parent: null,
         p: d.p,
-        reason: `the good commit ${short(commits[0])} fails too (P=${d.p.toFixed(3)}): the change is older than the window`,
+        reason: `the good commit ${short(commits[0])} fails too (${formatP(d.p)}): the change is older than the window`,
       };
     case 'range':
       return {
@@ -153,7 +154,7 @@ function answerOf(plan: MatrixPlan, commits: string[]): Answer {
         culprit: null,
         parent: null,
         p: leader.p,
-        reason: `not settled: the leader ${short(leader.commit)} has P=${leader.p.toFixed(3)} after ${totalRuns(plan.state)} runs`,
+        reason: `not settled: the leader ${short(leader.commit)} has ${formatP(leader.p)} after ${totalRuns(plan.state)} runs`,
       };
   }
 }

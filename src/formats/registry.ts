@@ -74,6 +74,14 @@ export function formatDisplayName(format: string): string {
   );
 }
 
+/**
+ * Whether the report's runs are a crash reproducer's (the format's trust profile says so): reports
+ * then use crash words (hits, other crashes, censored); a test's runs failed, passed or couldn't run.
+ */
+export function runsAreCrashes(report: Pick<Report, 'format'>): boolean {
+  return formatOf(report)?.trust?.crashReproducer === true;
+}
+
 /** Harness or infrastructure noise for this report's format (no title is, for unknown formats). */
 export function isHarnessTitle(report: Pick<Report, 'format'>, title: string): boolean {
   return formatOf(report)?.isHarnessTitle?.(title) ?? false;

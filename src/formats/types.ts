@@ -45,6 +45,12 @@ export interface FormatTrustProfile {
    * the kernel one.
    */
   kernel?: boolean;
+  /**
+   * Each run is a reproducer that crashes with a title (not a project's test that fails or passes):
+   * reports speak of hits, other crashes and censored runs. Without it they say failed, passed and
+   * couldn't run.
+   */
+  crashReproducer?: boolean;
   /** syzbot's own confidence formula and its later verdict rules can be replayed on the log. */
   syzbotRules?: boolean;
   /**

@@ -189,15 +189,9 @@ export function renderPrComment(
     if (isRunUrl(ctx.runUrl)) links.push(`[the job summary](${ctx.runUrl})`);
     if (links.length) out.push(`Evidence, crash report and re-test plan: ${links.join(' · ')}.`, '');
     if (detail < 2) {
-      const table = ledgerTable(report, ctx, detail === 0 ? 1 : 2, 4);
+      const table = ledgerTable(report, ctx, detail === 0 ? 1 : 2);
       if (table.length)
-        out.push(
-          '<details><summary>Evidence per tested commit</summary>',
-          '',
-          ...table.slice(2),
-          '</details>',
-          '',
-        );
+        out.push('<details><summary>Evidence per tested commit</summary>', '', ...table, '</details>', '');
     }
     out.push(...footer(ctx, 'Posted'));
     return out.join('\n');

@@ -23,6 +23,7 @@ import {
   plural,
   posteriorStrip,
   reportIcon,
+  runVocabulary,
   shortSha,
   STATUS_WORDS,
   type Strip,
@@ -344,28 +345,27 @@ function culpritNotes(report: Report, ctx: RenderContext): string[] {
 function posteriorBlock(report: Report, ctx: RenderContext): string[] {
   const t = report.trust;
   if (!t) return [];
+  const words = runVocabulary(report);
   const out: string[] = [];
   const strip = posteriorStrip(t, report.culprit?.sha ?? null);
   const facts: string[] = [];
+  const named = report.direction === 'fix' ? 'fix' : 'culprit';
   if (t.range95)
-    facts.push(`95% range: **${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`);
+    facts.push(
+      words.crashes
+        ? `95% range: **${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`
+        : t.range95.commits === 1
+          ? `95% sure it is${rangeEnds(t.range95, ctx) || ' one commit'}`
+          : `95% sure it is one of **${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`,
+    );
   if (report.culprit && report.status === 'found')
     facts.push(
-      `${fmtP(t.probability).replace('P', `P(reported ${report.direction === 'fix' ? 'fix' : 'culprit'})`)}`,
+      words.crashes
+        ? fmtP(t.probability).replace('P', `P(reported ${named})`)
+        : `chance it is the one the log names: ${fmtProb(t.probability)}`,
     );
-  const rates: string[] = [];
-  const q = fmtRate(t.reproRate);
-  if (q) rates.push(`repro rate ${q}`);
-  const e = fmtRate(t.falseAlarmRate);
-  if (e) rates.push(`false alarms ${e}`);
-  if (t.locationProbability !== undefined && t.rootCauseProbability !== undefined) {
-    rates.push(`P(behaviour changes here) ${fmtProb(t.locationProbability)}`);
-    rates.push(`P(root cause, given the checks on the commit) ${fmtProb(t.rootCauseProbability)}`);
-  }
-  if (t.outside !== undefined) rates.push(`P(outside the window) ${fmtProb(t.outside)}`);
-  if (t.noCulprit !== undefined) rates.push(`P(no real culprit) ${fmtProb(t.noCulprit)}`);
-  if (!strip && facts.length === 0 && rates.length === 0) return [];
-  out.push(`**Where the culprit is**${facts.length ? ' — ' + facts.join(' · ') : ''}`, '');
+  if (!strip && facts.length === 0) return [];
+  out.push(`**Where the ${named} is**${facts.length ? ' — ' + facts.join(' · ') : ''}`, '');
   if (strip) {
     const lines = stripLines(strip, report);
     const zs = zoomedStrip(t, report.culprit?.sha ?? null);
@@ -376,15 +376,55 @@ function posteriorBlock(report: Report, ctx: RenderContext): string[] {
         ...stripLines(zs, report, true),
       );
     out.push(codeBlock(lines.join('\n')), '');
+    const first = report.direction === 'fix' ? 'fixed' : 'bad';
     out.push(
-      `<sub>Posterior probability that each commit of the ${strip.positions}-commit window (oldest → newest) is the first ${report.direction === 'fix' ? 'fixed' : 'bad'} one.</sub>`,
+      words.crashes
+        ? `<sub>Posterior probability that each commit of the ${strip.positions}-commit window (oldest → newest) is the first ${first} one.</sub>`
+        : `<sub>How likely each of the ${plural(strip.positions, 'commit')} between the last passing and the first failing commit (oldest → newest) is the first one that ${report.direction === 'fix' ? 'passes' : 'fails'}.</sub>`,
       '',
     );
   }
+  return out;
+}
+
+/** The analysis' numbers behind the verdict, for the evidence block (one click away). */
+function numbersLines(report: Report): string[] {
+  const t = report.trust;
+  if (!t) return [];
+  const crashes = runVocabulary(report).crashes;
+  const rates: string[] = [];
+  const q = fmtRate(t.reproRate);
+  const e = fmtRate(t.falseAlarmRate);
+  if (crashes) {
+    if (q) rates.push(`repro rate ${q}`);
+    if (e) rates.push(`false alarms ${e}`);
+    if (t.locationProbability !== undefined && t.rootCauseProbability !== undefined) {
+      rates.push(`P(behaviour changes here) ${fmtProb(t.locationProbability)}`);
+      rates.push(`P(root cause, given the checks on the commit) ${fmtProb(t.rootCauseProbability)}`);
+    }
+    if (t.outside !== undefined) rates.push(`P(outside the window) ${fmtProb(t.outside)}`);
+    if (t.noCulprit !== undefined) rates.push(`P(no real culprit) ${fmtProb(t.noCulprit)}`);
+  } else {
+    if (q)
+      rates.push(
+        `the test fails in ${q} of runs on a commit with the bug${e ? `, in ${e} on one without it` : ''}`,
+      );
+    if (t.locationProbability !== undefined && t.rootCauseProbability !== undefined) {
+      rates.push(`chance the test's behaviour changes at the named commit ${fmtProb(t.locationProbability)}`);
+      rates.push(
+        `chance that change is the cause, not just where it shows ${fmtProb(t.rootCauseProbability)}`,
+      );
+    }
+    if (t.outside !== undefined)
+      rates.push(`chance the culprit is older than the bisected range ${fmtProb(t.outside)}`);
+    if (t.noCulprit !== undefined)
+      rates.push(`chance there is no culprit (every failure a flake) ${fmtProb(t.noCulprit)}`);
+  }
+  const out: string[] = [];
   if (rates.length) out.push(rates.map(capitalise).join(' · '), '');
   if (t.toolConfidence !== undefined && t.toolConfidence !== null && Number.isFinite(t.toolConfidence)) {
     out.push(
-      `The tool's own confidence formula gives ${t.toolConfidence.toFixed(3)} for this answer; it only accounts for false "good" verdicts.`,
+      `The tool's own confidence formula gives ${fmtProb(t.toolConfidence)} for this answer; it only accounts for false "good" verdicts.`,
       '',
     );
   }
@@ -411,7 +451,7 @@ function stripLines(strip: Strip, report: Report, zoom = false): string[] {
     const left = at >= word.length + 2 && at + word.length + 2 > strip.bins;
     lines.push(left ? ' '.repeat(at - word.length - 1) + word + ' ▲' : ' '.repeat(at) + '▲ ' + word);
   }
-  const [oldWord, newWord] = report.direction === 'fix' ? ['has bug', 'fixed'] : ['good', 'bad'];
+  const [oldWord, newWord] = runVocabulary(report).ends(report.direction);
   const leftEnd = shortSha(strip.first, 8) ?? (zoom ? '…' : 'oldest');
   const rightEnd = shortSha(strip.last, 8) ?? (zoom ? '…' : 'newest');
   const l = zoom ? leftEnd : `${leftEnd} ${oldWord}`;
@@ -429,14 +469,14 @@ function num(n: number, estimated: boolean): string {
   return estimated ? `~${n}` : String(n);
 }
 
-function agreementCell(row: LedgerRow): string {
+function agreementCell(row: LedgerRow, crashes: boolean): string {
   switch (row.agreement) {
     case 'agrees':
       return '✅';
     case 'disagrees':
       return `❌ **runs say ${row.evidence}**`;
     case 'weak':
-      return row.evidence === 'none' ? '⚠️ no usable runs' : '⚠️ 1 run';
+      return row.evidence === 'none' ? (crashes ? '⚠️ no usable runs' : "⚠️ couldn't run") : '⚠️ 1 run';
     default:
       return '—';
   }
@@ -458,18 +498,32 @@ function pickRows(rows: LedgerRow[], max: number): { shown: LedgerRow[]; hidden:
   return { shown, hidden: rows.length - shown.length };
 }
 
-export function ledgerTable(report: Report, ctx: RenderContext, detail: Detail, level: number): string[] {
+/** The evidence per tested commit as a table with its legend (no heading: callers wrap it). */
+export function ledgerTable(report: Report, ctx: RenderContext, detail: Detail): string[] {
   const rows = ledger(report);
   const max = MAX_ROWS[detail];
   if (rows.length === 0 || max === 0) return [];
+  const words = runVocabulary(report);
+  const col = words.columns;
   const { shown, hidden } = pickRows(rows, max);
   const withBf = rows.some((r) => r.log10BayesFactor !== null);
-  const out = [
-    heading(level, 'Evidence'),
-    '',
-    `| Step | Commit | Subject | Tool | Hits | Other crashes | Clean | Censored |${withBf ? ' Bayes factor |' : ''} Runs vs tool |`,
-    `|:--|:--|:--|:--|--:|--:|--:|--:|${withBf ? '--:|' : ''}:--|`,
+  // A test's runs rarely fail another way: that column only when some did.
+  const withOther = words.crashes || rows.some((r) => r.otherCrashes > 0);
+  const columns: [string, string][] = [
+    ['Step', ':--'],
+    ['Commit', ':--'],
+    ['Subject', ':--'],
+    [col.verdict, ':--'],
+    [col.hits, '--:'],
+    ...(withOther ? [[col.other, '--:'] as [string, string]] : []),
+    [col.clean, '--:'],
+    [col.censored, '--:'],
+    ...(withBf ? [[col.weight, '--:'] as [string, string]] : []),
+    [col.agrees, ':--'],
   ];
+  const headers = columns.map((c) => c[0]);
+  const align = columns.map((c) => c[1]);
+  const out = [`| ${headers.join(' | ')} |`, `|${align.join('|')}|`];
   for (const row of shown) {
     const s = row.step;
     const mark = row.isCulprit ? ' ◀' : row.isWeakest ? ' ⚠️' : '';
@@ -477,20 +531,41 @@ export function ledgerTable(report: Report, ctx: RenderContext, detail: Detail, 
       ? `**${commitRef(s.commit, ctx, 8, true)}**${mark}`
       : commitRef(s.commit, ctx, 8, true) + mark;
     const verdict = row.agreement === 'disagrees' ? `**${s.verdict}**` : s.verdict;
-    out.push(
-      `| ${stepLabel(row)} | ${commitCell} | ${cell(s.subject ?? '', 70)} | ${verdict} | ${num(row.hits, row.estimated)} | ${num(row.otherCrashes, false)} | ${num(row.clean, row.estimated)} | ${num(row.censored, false)} |${withBf ? ` ${fmtBayes(row.log10BayesFactor)} |` : ''} ${agreementCell(row)} |`,
-    );
+    const cells = [
+      stepLabel(row),
+      commitCell,
+      cell(s.subject ?? '', 70),
+      verdict,
+      num(row.hits, row.estimated),
+    ];
+    if (withOther) cells.push(num(row.otherCrashes, false));
+    cells.push(num(row.clean, row.estimated), num(row.censored, false));
+    if (withBf) cells.push(fmtBayes(row.log10BayesFactor));
+    cells.push(agreementCell(row, words.crashes));
+    out.push(`| ${cells.join(' | ')} |`);
   }
-  if (hidden)
-    out.push(
-      `| … | | ${plural(hidden, 'more step')} in the raw step list | | | | | |${withBf ? ' |' : ''} |`,
-    );
+  if (hidden) {
+    const filler = headers.map(() => '');
+    filler[0] = '…';
+    filler[2] = `${plural(hidden, 'more step')} in the raw step list`;
+    out.push(`| ${filler.join(' | ')} |`);
+  }
   out.push('');
-  out.push(
-    `<sub>Hits: runs that showed the bisected failure (same title or same crashing function). Other crashes: different titles, harness failures included. Censored: runs that could not say anything (build, boot, infrastructure). ~: counts assumed from "all runs" lines.${withBf ? ' Bayes factor: how much more likely the runs are if the bug is present than if not.' : ''}</sub>`,
-    '',
-  );
+  const legend = words.legend.filter((l) => withOther || !l.startsWith(col.other));
+  out.push(`<sub>${[...legend, ...(withBf ? [words.weightLegend] : [])].join(' ')}</sub>`, '');
   return out;
+}
+
+/** The ledger and the numbers behind the verdict, folded: the first screen is the verdict. */
+function evidenceDetails(report: Report, ctx: RenderContext, detail: Detail): string[] {
+  const table = ledgerTable(report, ctx, detail);
+  const numbers = detail < 2 ? numbersLines(report) : [];
+  if (table.length === 0 && numbers.length === 0) return [];
+  const tested = ledger(report).length;
+  const label = runVocabulary(report).crashes
+    ? `Evidence: the runs at each of the ${plural(tested, 'tested commit')}, and the numbers`
+    : `Evidence: what the test did at each of the ${plural(tested, 'tested commit')}, and the numbers`;
+  return details(label, [...numbers, ...table]);
 }
 
 // ------------------------------------------------------------------ re-test plan
@@ -676,7 +751,7 @@ export function renderReportSection(
   if (detail < 3) {
     out.push(...candidatesTable(report, ctx, detail, sub));
     out.push(...posteriorBlock(report, ctx));
-    out.push(...ledgerTable(report, ctx, detail, sub));
+    out.push(...evidenceDetails(report, ctx, detail));
     out.push(...retestPlan(report, ctx, sub));
   }
   if (detail < 2) {

@@ -6,7 +6,7 @@ import type { Report } from '../model.js';
 import { plain } from './escape.js';
 import { formatDisplayName } from '../formats/registry.js';
 import { verdictOf } from './verdict.js';
-import { ledger, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
+import { ledger, runVocabulary, shortSha, STATUS_WORDS, trustedReplay } from './view.js';
 
 function sha(s: string | null | undefined): string {
   return shortSha(s) ?? plain(s ?? '?', 90);
@@ -47,16 +47,26 @@ export function renderText(reports: Report[]): string {
     const weakest = r.trust?.weakestLink?.message;
     if (weakest) out.push(`  weakest link: ${plain(weakest, 400)}`);
     if (r95 && r95.commits > 1 && v.sureness !== 'range') {
-      out.push(`  95% range: ${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`);
+      out.push(
+        runVocabulary(r).crashes
+          ? `  95% range: ${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`
+          : `  95% sure the culprit is one of ${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`,
+      );
     }
     for (const cand of r.candidates.slice(0, 20))
       out.push(`  candidate ${sha(cand.sha)} ${plain(cand.subject, 200)}`);
     if (r.candidates.length > 20) out.push(`  … ${r.candidates.length - 20} more candidates`);
     const rows = ledger(r);
     const disagreeing = rows.filter((x) => x.agreement === 'disagrees');
+    const words = runVocabulary(r);
     for (const x of disagreeing.slice(0, 5)) {
+      const runs = [
+        words.hit(x.hits),
+        ...(x.otherCrashes || words.crashes ? [words.other(x.otherCrashes)] : []),
+        words.clean(x.clean),
+      ];
       out.push(
-        `  ! ${sha(x.step.commit)}: tool said ${x.step.verdict}, runs say ${x.evidence} (${x.hits} hits, ${x.otherCrashes} other crashes, ${x.clean} clean)`,
+        `  ! ${sha(x.step.commit)}: ${words.crashes ? 'tool' : 'the bisection'} said ${x.step.verdict}, runs say ${x.evidence} (${runs.join(', ')})`,
       );
     }
     for (const w of (r.trust?.reasons ?? []).slice(0, 8)) out.push(`  - ${plain(w.message, 300)}`);

@@ -14,7 +14,8 @@ import {
   type Verdict,
 } from '../model.js';
 import { isSha } from './escape.js';
-import { formatOf, isHarnessTitle } from '../formats/registry.js';
+import { formatP, formatProbability } from '../probability.js';
+import { formatOf, isHarnessTitle, runsAreCrashes } from '../formats/registry.js';
 import type { ReplayPlan, ReplayVerdict } from '../formats/types.js';
 
 // ---------------------------------------------------------------- words
@@ -76,26 +77,11 @@ export function culpritVerb(direction: Direction): string {
 
 // ---------------------------------------------------------------- numbers
 
-/**
- * A probability for people, the one format used everywhere (one number must read the same in every
- * place it appears): 94%, 99.9%, 3.2%, <0.1%.
- */
-export function fmtProb(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
-  if (p >= 1) return '100%';
-  if (p <= 0) return '0%';
-  if (p > 0.999) return '>99.9%';
-  if (p > 0.99) return `${(p * 100).toFixed(1)}%`;
-  if (p >= 0.1) return `${(p * 100).toFixed(0)}%`;
-  if (p >= 0.001) return `${(p * 100).toFixed(1)}%`;
-  return '<0.1%';
-}
+/** A probability for people: the one format (src/probability.ts) every renderer uses. */
+export const fmtProb = formatProbability;
 
-/** "P = 63%", "P < 0.1%", "P > 99.9%": the probability that the named commit is the culprit. */
-export function fmtP(p: number | null | undefined): string {
-  const s = fmtProb(p);
-  return s.startsWith('<') || s.startsWith('>') ? `P ${s[0]} ${s.slice(1)}` : `P = ${s}`;
-}
+/** "P = 63%", "P < 0.1%": the probability that the named commit is the culprit. */
+export const fmtP = formatP;
 
 export function fmtRate(r: { mean: number; low: number; high: number } | null | undefined): string | null {
   if (!r || !Number.isFinite(r.mean)) return null;
@@ -120,6 +106,92 @@ export function plural(n: number, one: string, many = one + 's'): string {
 /** The short form of a commit id (12 hex digits), or null when the text is not a commit id. */
 export function shortSha(sha: string | null | undefined, len = 12): string | null {
   return isSha(sha) ? sha.slice(0, len).toLowerCase() : null;
+}
+
+// ---------------------------------------------------------------- words for runs
+
+/**
+ * Words for what runs showed. A crash reproducer's runs (the format's trust profile says so) hit the
+ * bisected crash, crash otherwise or are censored; a project's test failed, passed or couldn't run.
+ */
+export interface RunVocabulary {
+  crashes: boolean;
+  /** Runs that showed the bisected failure. */
+  hit: (n: number) => string;
+  /** Failing runs with another failure. */
+  other: (n: number) => string;
+  /** Runs without the failure. */
+  clean: (n: number) => string;
+  /** Column headers of the evidence table. */
+  columns: {
+    verdict: string;
+    hits: string;
+    other: string;
+    clean: string;
+    censored: string;
+    weight: string;
+    agrees: string;
+  };
+  /** The legend under the evidence table, one sentence per column (each starting with its header). */
+  legend: string[];
+  weightLegend: string;
+  /** How the strip's good and bad ends read. */
+  ends: (direction: Direction) => [string, string];
+}
+
+const CRASH_WORDS: RunVocabulary = {
+  crashes: true,
+  hit: (n) => plural(n, 'hit'),
+  other: (n) => plural(n, 'other crash', 'other crashes'),
+  clean: (n) => `${n} clean`,
+  columns: {
+    verdict: 'Tool',
+    hits: 'Hits',
+    other: 'Other crashes',
+    clean: 'Clean',
+    censored: 'Censored',
+    weight: 'Bayes factor',
+    agrees: 'Runs vs tool',
+  },
+  legend: [
+    'Hits: runs that showed the bisected failure (same title or same crashing function).',
+    'Other crashes: different titles, harness failures included.',
+    'Censored: runs that could not say anything (build, boot, infrastructure).',
+    '~: counts assumed from "all runs" lines.',
+  ],
+  weightLegend: 'Bayes factor: how much more likely the runs are if the bug is present than if not.',
+  ends: (direction) => (direction === 'fix' ? ['has bug', 'fixed'] : ['good', 'bad']),
+};
+
+const TEST_WORDS: RunVocabulary = {
+  crashes: false,
+  hit: (n) => `${n} failed`,
+  other: (n) => `${n} failed otherwise`,
+  clean: (n) => `${n} passed`,
+  columns: {
+    verdict: 'Marked',
+    hits: 'Failed',
+    other: 'Failed otherwise',
+    clean: 'Passed',
+    censored: "Couldn't run",
+    weight: 'Odds bad : good',
+    agrees: 'Runs agree?',
+  },
+  legend: [
+    'Marked: what the bisection called the commit.',
+    "Failed: runs where the test failed (with the bisected failure's message, when the log names one).",
+    'Failed otherwise: runs that failed with another message.',
+    'Passed: runs where the test passed.',
+    "Couldn't run: runs that told nothing (the build broke, the test was skipped).",
+    '~: one run assumed from the verdict (the log shows no run counts).',
+  ],
+  weightLegend:
+    'Odds bad : good: how many times likelier these runs are on a commit that has the bug than on one that does not.',
+  ends: (direction) => (direction === 'fix' ? ['(fails)', '(passes)'] : ['(passes)', '(fails)']),
+};
+
+export function runVocabulary(report: Pick<Report, 'format'>): RunVocabulary {
+  return runsAreCrashes(report) ? CRASH_WORDS : TEST_WORDS;
 }
 
 // ---------------------------------------------------------------- evidence ledger
@@ -532,12 +604,12 @@ export function shortestMassWindow(ps: ArrayLike<number>, target: number): [numb
 
 // ---------------------------------------------------------------- re-test plan
 
-function runWords(row: LedgerRow): string {
+function runWords(row: LedgerRow, words: RunVocabulary): string {
   const parts: string[] = [];
   const approx = row.estimated ? '~' : '';
-  if (row.hits) parts.push(`${approx}${row.hits} hit${row.hits === 1 ? '' : 's'}`);
-  if (row.clean) parts.push(`${approx}${row.clean} clean`);
-  if (row.otherCrashes) parts.push(`${row.otherCrashes} other crash${row.otherCrashes === 1 ? '' : 'es'}`);
+  if (row.hits) parts.push(approx + words.hit(row.hits));
+  if (row.clean) parts.push(approx + words.clean(row.clean));
+  if (row.otherCrashes) parts.push(words.other(row.otherCrashes));
   return parts.join(', ') || 'no usable runs';
 }
 
@@ -550,6 +622,7 @@ export function trustedReplay(report: Report, rows: LedgerRow[]): ReplayPlan | n
   if (!replay) return null;
   const bad = report.window?.bad ?? null;
   const goods = report.window?.good ?? [];
+  const words = runVocabulary(report);
   const verdicts: ReplayVerdict[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -570,7 +643,7 @@ export function trustedReplay(report: Report, rows: LedgerRow[]): ReplayPlan | n
           : row.isWeakest
             ? 'weakest link'
             : 'too few runs',
-      note: runWords(row),
+      note: runWords(row, words),
     });
   }
   return replay(report, verdicts);

@@ -183,5 +183,5 @@ export const kernelciFormat = defineFormat({
   aliases: ['kci'],
   helpText: 'a KernelCI bisection report mail',
   parser: kernelciParser,
-  trust: { kernel: true },
+  trust: { kernel: true, crashReproducer: true },
 });

@@ -178,5 +178,5 @@ export const lkpFormat = defineFormat({
   aliases: ['0day', 'kernel-test-robot'],
   helpText: 'a Linux kernel test robot (LKP / 0-day) report mail',
   parser: lkpParser,
-  trust: { kernel: true },
+  trust: { kernel: true, crashReproducer: true },
 });

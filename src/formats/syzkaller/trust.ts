@@ -9,6 +9,7 @@ import type { FormatTrustProfile } from '../types.js';
  */
 export const syzkallerTrust: FormatTrustProfile = {
   kernel: true,
+  crashReproducer: true,
   syzbotRules: true,
   rootCauseBase: 0.8,
   drift: 0.2,
