@@ -75,6 +75,44 @@ function countRuns(file) {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
 }
 
+/**
+ * The caller's python3, resolved once with the caller's environment: the scenarios run with a
+ * scratch HOME, under which version-manager shims (pyenv) cannot find their interpreter.
+ */
+function pythonExecutable() {
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : 'python3';
+}
+
+/** What the report says about a log `bisect` wrote: the trust label a reader of it gets. */
+function readBackLabel({ node, cli, log }) {
+  const r = spawnSync(node, [cli, '--json', log], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  try {
+    const report = JSON.parse(r.stdout).reports[0];
+    return report.trust?.label ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Probability the tool stated at its answer (the result line's p=). */
+function statedProbability(log) {
+  if (!existsSync(log)) return null;
+  const m = /^bisect-report bisect: result=culprit runs=\d+ p=([0-9.]+)/m.exec(readFileSync(log, 'utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+/** 95 % Wilson interval of k successes in n. */
+export function wilson(k, n) {
+  if (n === 0) return null;
+  const z = 1.96;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [+Math.max(0, c - h).toFixed(3), +Math.min(1, c + h).toFixed(3)];
+}
+
 function runOurs({ node, cli, dir, shas, env, jobs = 1, confidence }) {
   const r = spawnSync(
     node,
@@ -101,14 +139,14 @@ function runOurs({ node, cli, dir, shas, env, jobs = 1, confidence }) {
   return { code: r.status, answer: r.status === 0 ? r.stdout.trim() : null };
 }
 
-function runPeer({ peer, dir, shas, env, confidence }) {
-  const start = spawnSync('python3', [peer, 'start', '--old', shas[0], '--new', 'main'], {
+function runPeer({ python, peer, dir, shas, env, confidence }) {
+  const start = spawnSync(python, [peer, 'start', '--old', shas[0], '--new', 'main'], {
     cwd: dir,
     env,
     encoding: 'utf8',
   });
   if (start.status !== 0) return { code: start.status, answer: null, error: start.stderr.slice(-300) };
-  const r = spawnSync('python3', [peer, 'run', '--confidence', String(confidence), env.TEST], {
+  const r = spawnSync(python, [peer, 'run', '--confidence', String(confidence), env.TEST], {
     cwd: dir,
     env,
     encoding: 'utf8',
@@ -120,10 +158,19 @@ function runPeer({ peer, dir, shas, env, confidence }) {
 }
 
 /**
- * Scenarios: 40 and 300 commits × miss rates (flake) 0–70 % × false alarms 0–10 %, one culprit
- * each drawn from a fixed seed. `smoke`: two tiny scenarios, ours only.
+ * Scenarios: 40 and 300 commits × miss rates (flake) 0–70 % × false alarms 0–10 %, `seeds` times
+ * over, each with a culprit and a test seed drawn from a fixed seed. `smoke`: two tiny scenarios,
+ * ours only.
  */
-export async function benchBisect({ root, dist, smoke = false, peerDir, confidence = 0.95, log = () => {} }) {
+export async function benchBisect({
+  root,
+  dist,
+  smoke = false,
+  peerDir,
+  confidence = 0.95,
+  seeds = 3,
+  log = () => {},
+}) {
   const node = process.execPath;
   const cli = join(dist, 'cli', 'index.js');
   const peer = peerDir ? join(peerDir, 'git_bayesect.py') : null;
@@ -134,7 +181,8 @@ export async function benchBisect({ root, dist, smoke = false, peerDir, confiden
   chmodSync(testPath, 0o755);
   let seed = 20261205;
   const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const grid = smoke
+  const python = hasPeer ? pythonExecutable() : null;
+  const cells = smoke
     ? [
         [20, 0, 0],
         [20, 0.3, 0.05],
@@ -142,13 +190,21 @@ export async function benchBisect({ root, dist, smoke = false, peerDir, confiden
     : [40, 300].flatMap((n) =>
         [0, 0.3, 0.5, 0.7].flatMap((flake) => [0, 0.05, 0.1].map((fa) => [n, flake, fa])),
       );
+  const grid = Array.from({ length: smoke ? 1 : seeds }, (_, s) => cells.map((c) => [...c, s])).flat();
   const cap = smoke ? 200 : 800;
   const rows = [];
-  for (const [n, flake, fa] of grid) {
+  for (const [n, flake, fa, seedIndex] of grid) {
     const culprit = 1 + Math.floor(rand() * n);
     const scenarioSeed = String(Math.floor(rand() * 1e9));
     const q = 1 - flake;
-    const row = { n, flake, falseAlarm: fa, culprit, bound: +(Math.log2(n) / infoPerRun(q, fa)).toFixed(1) };
+    const row = {
+      n,
+      flake,
+      falseAlarm: fa,
+      seed: seedIndex,
+      culprit,
+      bound: +(Math.log2(n) / infoPerRun(q, fa)).toFixed(1),
+    };
     for (const tool of hasPeer ? ['ours', 'peer'] : ['ours']) {
       const dir = join(work, `${tool}-${rows.length}`, 'repo');
       spawnSync('mkdir', ['-p', dir]);
@@ -168,7 +224,7 @@ export async function benchBisect({ root, dist, smoke = false, peerDir, confiden
       const res =
         tool === 'ours'
           ? runOurs({ node, cli, dir, shas, env, confidence })
-          : runPeer({ peer, dir, shas, env, confidence });
+          : runPeer({ python, peer, dir, shas, env, confidence });
       row[tool] = {
         runs: countRuns(counter),
         answered: res.answer !== null,
@@ -176,11 +232,16 @@ export async function benchBisect({ root, dist, smoke = false, peerDir, confiden
         exit: res.code,
         seconds: +((Date.now() - t) / 1000).toFixed(1),
       };
+      if (tool === 'ours' && res.answer !== null) {
+        const logFile = join(dir, '..', 'ours.log');
+        row.ours.p = statedProbability(logFile);
+        row.ours.readBack = readBackLabel({ node, cli, log: logFile });
+      }
       rmSync(join(dir, '..'), { recursive: true, force: true });
     }
     rows.push(row);
     log(
-      `n=${n} flake=${flake} fa=${fa}: ours ${row.ours.runs} ${row.ours.right ? 'right' : row.ours.answered ? 'WRONG' : 'none'}` +
+      `n=${n} flake=${flake} fa=${fa} seed=${seedIndex}: ours ${row.ours.runs} ${row.ours.right ? 'right' : row.ours.answered ? 'WRONG' : 'none'}` +
         (row.peer
           ? ` · git_bayesect ${row.peer.runs} ${row.peer.right ? 'right' : row.peer.answered ? 'WRONG' : 'none'}`
           : '') +
@@ -190,13 +251,27 @@ export async function benchBisect({ root, dist, smoke = false, peerDir, confiden
   rmSync(work, { recursive: true, force: true });
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const both = rows.filter((r) => r.peer && r.ours.right && r.peer.right);
+  const answered = rows.filter((r) => r.ours.answered);
+  const answeredRight = answered.filter((r) => r.ours.right).length;
   const summary = {
     scenarios: rows.length,
+    seeds: smoke ? 1 : seeds,
     confidence,
     ours_right: rows.filter((r) => r.ours.right).length,
     ours_wrong_exit0: rows.filter((r) => r.ours.answered && !r.ours.right).length,
+    // Calibration of exit-0 answers: the share right, against the confidence asked and stated.
+    ours_exit0: answered.length,
+    ours_exit0_right_share: answered.length ? +(answeredRight / answered.length).toFixed(3) : null,
+    ours_exit0_right_interval95: wilson(answeredRight, answered.length),
+    ours_exit0_mean_stated_p: answered.length
+      ? +(sum(answered.map((r) => r.ours.p ?? 0)) / answered.length).toFixed(4)
+      : null,
+    ours_exit0_read_back_verified: answered.filter((r) => r.ours.readBack === 'verified').length,
+    ours_runs_total: sum(rows.map((r) => r.ours.runs)),
+    peer_runs_total: hasPeer ? sum(rows.map((r) => r.peer.runs)) : null,
     peer_right: hasPeer ? rows.filter((r) => r.peer.right).length : null,
     peer_wrong: hasPeer ? rows.filter((r) => r.peer.answered && !r.peer.right).length : null,
+    peer_answered: hasPeer ? rows.filter((r) => r.peer.answered).length : null,
     both_solved: both.length,
     runs_ratio_both_solved: both.length
       ? +(sum(both.map((r) => r.ours.runs)) / sum(both.map((r) => r.peer.runs))).toFixed(3)

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { generateGitConsoleLog, generateSyzkallerLog, pickSyzkallerTemplate } from '../bench/generate.mjs';
 import { benchAction } from '../bench/action.mjs';
 import { benchBisect, benchJobs } from '../bench/bisect.mjs';
@@ -39,14 +39,17 @@ async function bisectSection() {
   process.stderr.write('bisect vs git_bayesect…\n');
   // `--peers DIR` for a checkout whose ../shared is elsewhere (a git worktree).
   const peersArg = args.indexOf('--peers');
-  const peerDir = join(
+  // Absolute: the peer runs inside each scratch repository.
+  const peerDir = resolve(
     peersArg >= 0 ? args[peersArg + 1] : join(root, '..', 'shared', 'peers'),
     'git_bayesect',
   );
+  const seedsArg = args.indexOf('--seeds');
   const res = await benchBisect({
     root,
     dist,
     smoke,
+    seeds: seedsArg >= 0 ? Number(args[seedsArg + 1]) : undefined,
     peerDir: existsSync(peerDir) ? peerDir : null,
     log: (line) => process.stderr.write(`  ${line}\n`),
   });
@@ -54,15 +57,18 @@ async function bisectSection() {
   writeFileSync(join(work, 'bisect.json'), JSON.stringify(res, null, 2) + '\n');
   const s = res.summary;
   console.log('\nbisect (runs counted by the test; bound = log2(n) / I(q, f))');
-  console.log('    n flake   fa   bound    ours  right   git_bayesect  right');
+  console.log('    n flake   fa seed   bound    ours  right   git_bayesect  right');
   for (const r of res.rows) {
     const mark = (x) => (!x ? '' : x.right ? 'yes' : x.answered ? 'WRONG' : 'no');
     console.log(
-      `${String(r.n).padStart(5)} ${r.flake.toFixed(2).padStart(5)} ${r.falseAlarm.toFixed(2).padStart(4)} ${String(r.bound).padStart(7)} ${String(r.ours.runs).padStart(7)} ${mark(r.ours).padStart(6)} ${String(r.peer?.runs ?? '-').padStart(14)} ${mark(r.peer).padStart(6)}`,
+      `${String(r.n).padStart(5)} ${r.flake.toFixed(2).padStart(5)} ${r.falseAlarm.toFixed(2).padStart(4)} ${String(r.seed ?? 0).padStart(4)} ${String(r.bound).padStart(7)} ${String(r.ours.runs).padStart(7)} ${mark(r.ours).padStart(6)} ${String(r.peer?.runs ?? '-').padStart(14)} ${mark(r.peer).padStart(6)}`,
     );
   }
   console.log(
     `right: ours ${s.ours_right}/${s.scenarios} (wrong with exit 0: ${s.ours_wrong_exit0}), git_bayesect ${s.peer_right ?? '-'}/${s.scenarios} (wrong: ${s.peer_wrong ?? '-'}); runs ours/git_bayesect where both right: ${s.runs_ratio_both_solved ?? '-'} (target ≤ 0.8)${s.peer_note ? ` — ${s.peer_note}` : ''}`,
+  );
+  console.log(
+    `exit 0: ours ${s.ours_exit0}, right ${s.ours_exit0_right_share ?? '-'} (95 % interval ${s.ours_exit0_right_interval95?.join('–') ?? '-'}; confidence asked ${s.confidence}, mean stated ${s.ours_exit0_mean_stated_p ?? '-'}), read back verified ${s.ours_exit0_read_back_verified}/${s.ours_exit0}; total runs ours ${s.ours_runs_total}, git_bayesect ${s.peer_runs_total ?? '-'}`,
   );
   if (res.jobs) {
     console.log(
