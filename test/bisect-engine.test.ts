@@ -161,6 +161,26 @@ describe('search', () => {
     expect(decision(state).kind).toBe('culprit');
   });
 
+  test('verification runs go where the stop rule is short, not to a side already settled', () => {
+    // The parent is settled (many passes): the plan asks for more failures at the culprit.
+    let settledParent = createBisection({ commits: commitsOf(10) });
+    for (let p = 0; p <= 4; p++) settledParent = observe(settledParent, p, 'pass', p === 4 ? 30 : 2);
+    for (let p = 5; p <= 10; p++) settledParent = observe(settledParent, p, 'fail', p === 5 ? 1 : 2);
+    const d1 = decision(settledParent);
+    expect(d1.kind).toBe('continue');
+    expect(d1.summary.leader).toMatchObject({ position: 5 });
+    expect(d1.summary.leader.p).toBeGreaterThanOrEqual(0.95);
+    expect(chooseNext(settledParent, 1)[0].position).toBe(5);
+    // The culprit is settled (many failures): the plan asks for passes at the parent.
+    let settledCulprit = createBisection({ commits: commitsOf(10) });
+    for (let p = 0; p <= 4; p++) settledCulprit = observe(settledCulprit, p, 'pass', p === 4 ? 1 : 2);
+    for (let p = 5; p <= 10; p++) settledCulprit = observe(settledCulprit, p, 'fail', p === 5 ? 30 : 2);
+    const d2 = decision(settledCulprit);
+    expect(d2.kind).toBe('continue');
+    expect(d2.summary.leader.p).toBeGreaterThanOrEqual(0.95);
+    expect(chooseNext(settledCulprit, 1)[0].position).toBe(4);
+  });
+
   test('bad input: commits outside the window and tiny windows are refused', () => {
     const state = createBisection({ commits: commitsOf(3) });
     expect(() => observe(state, 'nope', 'pass')).toThrow(/not in the bisection window/);
