@@ -317,7 +317,7 @@ for (const l of single) {
     assuredRatio: r.trust?.probability
       ? (r.trust.assuredProbability ?? r.trust.probability) / r.trust.probability
       : 1,
-    location: r.trust?.locationProbability ?? 0,
+    location: r.analysis?.locationProbability ?? 0,
     group: subsystemOf(r, l),
     codes: new Set((r.trust?.reasons ?? []).map((x) => x.code)),
   });

@@ -1,15 +1,16 @@
 /**
  * The one report model every parser produces and every later stage reads.
- * Field names are a public contract (JSON output, schema/report.schema.json): add, never rename.
+ * Field names are a public contract (JSON output, schema/report.schema.json): add, never rename —
+ * except inside `analysis`, which is explicitly unstable, and `details.<format>`, owned by its format.
  */
 
-import type { FormatName } from './formats/registry.js';
+import type { FormatName, ReportDetails } from './formats/registry.js';
 
 /**
  * Version of schema/report.schema.json that `--json` and `report-json` follow: it changes when a
  * field is renamed or removed. Fields whose schema description says "unstable" may change anyway.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A registered format's name (src/formats/registry.ts), or `unknown` for unrecognised input. */
 export type LogFormat = FormatName | 'unknown';
@@ -42,9 +43,6 @@ export interface Commit {
   merge: boolean;
   /** The commit is a release (tag like v5.10) rather than an ordinary change. */
   release: boolean;
-  /** Kernel build signature of this commit and of its parent (equal = no-op build), when the tool prints them. */
-  signature?: string | null;
-  parentSignature?: string | null;
   /**
    * The repository the commit lives in, when the log names one that may not be this one (a
    * toolchain's culprit in rust-lang/rust). Absent/null = the repository the workflow runs in.
@@ -103,8 +101,6 @@ export interface Step {
   release?: string | null;
   /** The original commit the failure was seen on (a kernel bisection's first test block). */
   original?: boolean;
-  signature?: string | null;
-  compiler?: string | null;
   buildSeconds?: number | null;
   testSeconds?: number | null;
   /** Position in the window (0 = good end, window.commits = bad end) when the log states it (`bisect-report bisect`). */
@@ -176,6 +172,13 @@ export interface Trust {
   } | null;
   reproRate?: { mean: number; low: number; high: number } | null;
   falseAlarmRate?: { mean: number; low: number; high: number } | null;
+}
+
+/**
+ * Internals of the trust analysis behind `Report.trust`, for debugging and plots. Unstable: any
+ * field may change shape or go away in any release, whatever the schema version.
+ */
+export interface Analysis {
   /** P(culprit is outside the bisection window), P(no real culprit). */
   outside?: number;
   noCulprit?: number;
@@ -190,9 +193,9 @@ export interface Trust {
   rootCauseProbability?: number;
   /** Per tested commit evidence, in test order. */
   ledger?: EvidenceEntry[];
-  /** The tool's own confidence replayed on this log (syzbot's 2023 formula), when it applies. */
+  /** The tool's own confidence replayed on this log, when its format's trust profile has the rules. */
   toolConfidence?: number | null;
-  /** What the log yields under other rules (e.g. today's syzbot verdict rules). */
+  /** What the log yields under other rules (e.g. the tool's later verdict rules). */
   counterfactual?: string[];
   /** Number of commits in the bisection window (reconstructed unless `positionsExact`). */
   windowSize?: number | null;
@@ -246,11 +249,17 @@ export interface Report {
   } | null;
   /** Custom terms (git bisect --term-old/--term-new). */
   terms?: { old: string; new: string } | null;
-  recipients?: string[];
   revisionsTested?: number | null;
   timing?: { totalSeconds: number | null; buildSeconds: number | null; testSeconds: number | null } | null;
   /** Extra hints for the reader (e.g. "run git with LC_ALL=C"). */
   hints?: string[];
+  /**
+   * What only one format knows, under its name (`details.<format>`), typed by the format in its
+   * own folder. Read it through the format's registry hooks, never by name outside src/formats.
+   */
+  details?: ReportDetails;
+  /** Internals of the trust analysis (unstable; see `Analysis`); absent when `trust` is null. */
+  analysis?: Analysis;
 }
 
 export function emptyReport(source: string, format: LogFormat = 'unknown'): Report {

@@ -109,8 +109,8 @@ test('deterministic test: the right culprit, exit 0, a log that reads back with 
   const report = JSON.parse(read.stdout).reports[0];
   expect(report.status).toBe('found');
   expect(report.culprit.sha).toBe(shas[23]);
-  expect(report.trust.positionsExact).toBe(true);
-  expect(report.trust.windowSize).toBe(40);
+  expect(report.analysis.positionsExact).toBe(true);
+  expect(report.analysis.windowSize).toBe(40);
   const culpritStep = report.steps.find((s: { commit: string }) => s.commit === shas[23]);
   const parentStep = report.steps.find((s: { commit: string }) => s.commit === shas[22]);
   expect(culpritStep.runs.failed).toBeGreaterThan(0);

@@ -253,7 +253,7 @@ describe('kernel test robot (LKP)', () => {
       ['1a2b3c4d5e', 'good', { total: 18, failed: 0, passed: 18, other: 0 }],
       ['4b7d2c9e1f0a3b5c6d8e7f9a0b1c2d3e4f5a6b7c', 'bad', { total: 18, failed: 15, passed: 2, other: 1 }],
     ]);
-    expect(r.trust?.ledger?.every((e) => e.agrees !== false)).toBe(true);
+    expect(r.analysis?.ledger?.every((e) => e.agrees !== false)).toBe(true);
   });
 
   test('older "FYI" mail without boot rows: a .fail row pairs with its .pass row', () => {

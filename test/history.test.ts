@@ -36,13 +36,13 @@ describe('exact window positions from the checkout', () => {
     const report = await trustFrom(repo.dir);
     expect(report.status).toBe('found');
     expect(report.culprit.sha).toBe(shas[23]);
-    expect(report.trust.positionsExact).toBe(true);
-    expect(report.trust.windowSize).toBe(40);
+    expect(report.analysis.positionsExact).toBe(true);
+    expect(report.analysis.windowSize).toBe(40);
   });
 
   test('outside it: positions are reconstructed, and the answer is the same', async () => {
     const report = await trustFrom(dir);
     expect(report.culprit.sha).toBe(shas[23]);
-    expect(report.trust.positionsExact).toBe(false);
+    expect(report.analysis.positionsExact).toBe(false);
   });
 });

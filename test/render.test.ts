@@ -284,7 +284,7 @@ describe('hostile log text', () => {
         r.reason = t[10];
         r.hints = [t[11]];
         r.flakyReasons = [t[8]];
-        r.recipients = [t[6], t[5]];
+        r.details!.syzkaller!.recipients = [t[6], t[5]];
         r.candidates = [{ sha: t[1], subject: t[4] }];
         r.retest = [{ commit: t[7], runs: 3, why: t[11] }];
         expectWellFormed(renderSummary([r], ctx));
@@ -319,7 +319,7 @@ describe('annotations, text, view', () => {
   test('ledger counts family hits, other crashes and censored runs', () => {
     // Without the analysis' ledger, titles are matched by family and SYZFAIL counts as another crash.
     const bare = structuredClone(fx.foundContradicted);
-    delete bare.trust!.ledger;
+    delete bare.analysis!.ledger;
     const rows = ledger(bare);
     const culprit = rows.find((r) => r.isCulprit)!;
     expect([culprit.hits, culprit.otherCrashes, culprit.clean, culprit.agreement]).toEqual([
@@ -339,7 +339,11 @@ describe('annotations, text, view', () => {
   });
 
   test('posterior strip marks the 95% range and the reported culprit', () => {
-    const s = posteriorStrip(fx.foundContradicted.trust!, fx.foundContradicted.culprit!.sha)!;
+    const s = posteriorStrip(
+      fx.foundContradicted.trust!,
+      fx.foundContradicted.analysis,
+      fx.foundContradicted.culprit!.sha,
+    )!;
     expect(s.bars).toHaveLength(48);
     expect(s.range).toEqual([24, 47]);
     expect(s.culpritBin).toBe(23);
@@ -359,12 +363,11 @@ function collectCode(md: string): { lang: string | null; value: string }[] {
 describe('the verdict alert of a trusted culprit below even odds', () => {
   const lowLikely = (location: number, root: number): Report => ({
     ...fx.foundTrusted,
+    analysis: { ...fx.foundTrusted.analysis, locationProbability: location, rootCauseProbability: root },
     trust: {
       ...fx.foundTrusted.trust!,
       label: 'likely',
       probability: location * root,
-      locationProbability: location,
-      rootCauseProbability: root,
       reasons: [
         { code: 'stack-mentions-culprit-files', message: 'The crash stack runs through net/foo.c.' },
         { code: 'long-range-bisection', message: 'The failure already reproduced on 3 older releases.' },

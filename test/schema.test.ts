@@ -50,10 +50,13 @@ describe('JSON schema version', () => {
     expect(schemaErrors(doc)).toBeNull();
   });
 
-  test('unstable and format-specific fields say so in the schema', () => {
-    const trust = schema.definitions.trust.properties;
-    for (const f of ['posterior', 'ledger', 'windowSize']) expect(trust[f].description).toMatch(/^Unstable/);
-    expect(trust.toolConfidence.description).toMatch(/^Format-specific/);
-    expect(schema.definitions.report.properties.recipients.description).toMatch(/^Format-specific/);
+  test('the analysis block says it is unstable; format extras live under details.<format>', () => {
+    expect(schema.definitions.analysis.description).toMatch(/^Unstable/);
+    expect(schema.definitions.report.properties.analysis).toEqual({ $ref: '#/definitions/analysis' });
+    const details = schema.definitions.report.properties.details;
+    expect(details.additionalProperties).toBe(false);
+    // Only registered formats may have a details object.
+    const names = new Set(FORMATS.map((f) => f.name));
+    for (const name of Object.keys(details.properties)) expect(names.has(name as never)).toBe(true);
   });
 });

@@ -53,9 +53,10 @@ describe('syzkaller parser: worked cause example (flaky reproducer, off-signatur
       'kernel/ringbuf/consumer.c',
       'kernel/ringbuf/internal.h',
     ]);
-    expect(r.culprit!.signature).toMatch(/^[0-9a-f]{64}$/);
-    expect(r.culprit!.parentSignature).toMatch(/^[0-9a-f]{64}$/);
-    expect(r.culprit!.signature).not.toBe(r.culprit!.parentSignature);
+    const build = r.details!.syzkaller!.culprit!;
+    expect(build.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(build.parentSignature).toMatch(/^[0-9a-f]{64}$/);
+    expect(build.signature).not.toBe(build.parentSignature);
   });
 
   test('crash is the original commit crash; the footer crash (with its report) is kept apart', () => {
@@ -89,8 +90,9 @@ describe('syzkaller parser: worked cause example (flaky reproducer, off-signatur
     expect(culpritStep.outcomes![4]).toEqual({ kind: 'crash', title: 'SYZFAIL: executor hung on close' });
     expect(r.steps[0].runs).toEqual({ total: 10, failed: 10, passed: 0, other: 0, estimated: true });
     expect(r.steps[0].outcomes).toBeUndefined();
-    expect(r.steps[0].compiler).toBe('gcc (GCC) 10.2.1 20210217');
-    expect(r.steps[0].signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.details!.syzkaller!.steps).toHaveLength(r.steps.length);
+    expect(r.details!.syzkaller!.steps![0].compiler).toBe('gcc (GCC) 10.2.1 20210217');
+    expect(r.details!.syzkaller!.steps![0].signature).toMatch(/^[0-9a-f]{64}$/);
   });
 
   test('flaky from both syzkaller flags and from mixed steps; footer facts kept', () => {
@@ -104,7 +106,7 @@ describe('syzkaller parser: worked cause example (flaky reproducer, off-signatur
     );
     expect(r.revisionsTested).toBe(15);
     expect(r.timing).toEqual({ totalSeconds: 11525.417, buildSeconds: 5512.094, testSeconds: 5801.86 });
-    expect(r.recipients).toEqual([
+    expect(r.details!.syzkaller!.recipients).toEqual([
       'mira.kovalenko@example.org',
       'ringbuf@lists.example.org',
       'tw@example.net',
@@ -128,11 +130,8 @@ describe('syzkaller parser: fix bisection example (2023 era)', () => {
   });
 
   test('verdicts are in the crash sense (git was told the inverse) and post-2023 run kinds are kept', () => {
-    expect(r.steps[0]).toMatchObject({
-      original: true,
-      verdict: 'bad',
-      compiler: expect.stringMatching(/^gcc \(Debian/),
-    });
+    expect(r.steps[0]).toMatchObject({ original: true, verdict: 'bad' });
+    expect(r.details!.syzkaller!.steps![0].compiler).toMatch(/^gcc \(Debian/);
     expect(r.steps[0].runs).toEqual({ total: 20, failed: 16, passed: 4, other: 0 });
     const head = /^testing current HEAD ([0-9a-f]{40})$/m.exec(text)![1];
     expect(r.steps.find((s) => s.commit === head)?.verdict).toBe('good');
@@ -163,7 +162,7 @@ describe('syzkaller parser: fixtures for every era and outcome', () => {
     const r = readLog(fixture('cause-2019-tags-raw.txt'));
     expect(r.status).toBe('found');
     expect(r.culprit?.files).toEqual([{ path: 'include' }, { path: 'net' }]);
-    expect(r.culprit?.signature ?? null).toBeNull();
+    expect(r.details?.syzkaller?.culprit?.signature ?? null).toBeNull();
     const v52 = r.steps.find((s) => s.release === 'v5.2')!;
     const v51 = r.steps.find((s) => s.release === 'v5.1')!;
     expect(r.window).toEqual({ good: [v51.commit], bad: v52.commit });
@@ -172,7 +171,11 @@ describe('syzkaller parser: fixtures for every era and outcome', () => {
     expect(r.steps[0].runs).toEqual({ total: 8, failed: 8, passed: 0, other: 0, estimated: true });
     const skipped = r.steps.find((s) => s.verdict === 'skip')!;
     expect(skipped.outcomes).toEqual([{ kind: 'build-failed', title: expect.stringMatching(/bar_reset/) }]);
-    expect(r.recipients).toEqual(['davem@example.org', 'jf@example.net', 'netdev@vger.kernel.org']);
+    expect(r.details!.syzkaller!.recipients).toEqual([
+      'davem@example.org',
+      'jf@example.net',
+      'netdev@vger.kernel.org',
+    ]);
     expect(r.crash?.report).toMatch(/^=+\nBUG: KASAN/);
   });
 
@@ -182,7 +185,7 @@ describe('syzkaller parser: fixtures for every era and outcome', () => {
     expect(r.candidates).toHaveLength(3);
     expect(r.candidates[0].subject).toBe('ringbuf: flush under the queue lock');
     expect(r.candidates[2].subject).toBe('');
-    expect(r.steps[0].compiler).toMatch(/^gcc \(GCC\) 10\.2\.1/);
+    expect(r.details!.syzkaller!.steps![0].compiler).toMatch(/^gcc \(GCC\) 10\.2\.1/);
     expect(r.steps[0].runs).toEqual({ total: 20, failed: 8, passed: 12, other: 0 });
     const scp = r.steps[2];
     expect(scp.runs).toEqual({ total: 20, failed: 0, passed: 0, other: 20 });
@@ -197,7 +200,9 @@ describe('syzkaller parser: fixtures for every era and outcome', () => {
     expect(r.reason).toMatch(
       /oldest tested release \(Linux 5\.19\); older releases down to v5\.17 could not be tested/,
     );
-    expect(r.steps[0].compiler).toBe('Debian clang version 15.0.7, GNU ld (GNU Binutils for Debian) 2.35.2');
+    expect(r.details!.syzkaller!.steps![0].compiler).toBe(
+      'Debian clang version 15.0.7, GNU ld (GNU Binutils for Debian) 2.35.2',
+    );
     expect(r.steps.map((s) => [s.release, s.verdict])).toEqual([
       [null, 'bad'],
       ['v6.0', 'bad'],

@@ -86,10 +86,9 @@ const arbReport: fc.Arbitrary<Report> = fc
               files: [{ path: 'a/b.c' }],
               merge: false,
               release: false,
-              signature: 's1',
-              parentSignature: x.noop ? 's1' : 's2',
             }
           : null,
+      details: { syzkaller: { culprit: { signature: 's1', parentSignature: x.noop ? 's1' : 's2' } } },
       candidates: x.status === 'ambiguous' ? [{ sha: culpritSha, subject: '' }] : [],
       crash: x.title === null ? null : { title: x.title, report: ' foo+0x1 a/b.c:1\n' },
       steps: x.steps,
@@ -103,18 +102,19 @@ describe('trust analysis properties', () => {
         const r = analyse(report);
         if (!r.trust) return;
         const t = r.trust;
+        const a = r.analysis ?? {};
         for (const p of [
           t.probability,
-          t.outside ?? 0,
-          t.noCulprit ?? 0,
-          t.locationProbability ?? 0,
-          t.rootCauseProbability ?? 0,
+          a.outside ?? 0,
+          a.noCulprit ?? 0,
+          a.locationProbability ?? 0,
+          a.rootCauseProbability ?? 0,
         ]) {
           expect(p).toBeGreaterThanOrEqual(0);
           expect(p).toBeLessThanOrEqual(1);
         }
         const total =
-          (t.posterior ?? []).reduce((a, e) => a + e.p, 0) + (t.outside ?? 0) + (t.noCulprit ?? 0);
+          (a.posterior ?? []).reduce((sum, e) => sum + e.p, 0) + (a.outside ?? 0) + (a.noCulprit ?? 0);
         expect(Math.abs(total - 1)).toBeLessThan(1e-4);
         for (const r2 of [t.reproRate, t.falseAlarmRate]) {
           if (!r2) continue;
@@ -215,9 +215,8 @@ test('rate intervals contain their mean even when the posterior is narrower than
       files: [{ path: 'a/b.c' }],
       merge: false,
       release: false,
-      signature: 's1',
-      parentSignature: 's2',
     },
+    details: { syzkaller: { culprit: { signature: 's1', parentSignature: 's2' } } },
     steps: [
       step('aa00000', 'bad', 0, 22, 'v5.10'),
       step('0aaa000', 'good', 12, 16, 'v5.10'),

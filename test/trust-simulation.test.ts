@@ -74,13 +74,14 @@ function simulate(count: number, seed: number): Outcome[] {
     };
     // Exact positions, as inside a checkout (`git rev-list good..bad`).
     const revList = Array.from({ length: size }, (_, k) => shaOf(k + 1));
-    const t = analyse(report, { revList }).trust!;
+    const judged = analyse(report, { revList });
+    const t = judged.trust!;
     out.push({
       runs,
       right: bad === culprit,
       label: t.label,
       p: t.probability,
-      location: t.locationProbability ?? 0,
+      location: judged.analysis?.locationProbability ?? 0,
       codes: t.reasons.map((r) => r.code),
     });
   }

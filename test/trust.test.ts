@@ -188,7 +188,7 @@ describe('posterior over the culprit', () => {
     expect(r.trust?.weakestLink).toMatchObject({ commit: sha(4), fragility: 1 });
     expect(r.trust?.weakestLink?.message).toMatch(/SYZFAIL/);
     expect(r.trust?.reasons.map((x) => x.code)).toContain('off-signature-verdict');
-    expect(r.trust!.locationProbability!).toBeLessThan(0.05);
+    expect(r.analysis!.locationProbability!).toBeLessThan(0.05);
     expect(r.trust?.range95?.after).toBe(sha(4));
     expect(r.trust?.range95?.last).toBe(sha(8));
     expect(r.retest.some((t) => t.commit === `${sha(4)}..${sha(8)}`)).toBe(true);
@@ -262,7 +262,7 @@ describe('window layout from "revisions left"', () => {
     expect(layout.culpritPosition).toBe(22);
     expect(layout.commitAt(23)).toBe(sha(1022));
     const judged = analyse(r, { revList });
-    expect(judged.trust?.positionsExact).toBe(true);
+    expect(judged.analysis?.positionsExact).toBe(true);
   });
 });
 
@@ -338,22 +338,21 @@ describe('labels and reasons', () => {
   test('a clean bisection whose culprit touches the crash stack is trusted', () => {
     const r = analyse(
       report(clean, sha(4), {
-        culprit: commit(sha(4), {
-          files: [{ path: 'net/foo/bar.c' }],
-          signature: 'aa',
-          parentSignature: 'bb',
-        }),
+        culprit: commit(sha(4), { files: [{ path: 'net/foo/bar.c' }] }),
+        details: { syzkaller: { culprit: { signature: 'aa', parentSignature: 'bb' } } },
         culpritCrash: { title: BUG, report: stack },
       }),
     );
     expect(['verified', 'likely']).toContain(r.trust?.label);
     expect(r.trust?.reasons.map((x) => x.code)).toContain('stack-mentions-culprit-files');
-    expect(r.trust?.toolConfidence).toBeGreaterThan(0.99);
+    expect(r.analysis?.toolConfidence).toBeGreaterThan(0.99);
   });
 
   test('a no-op culprit (same kernel signature as its parent) is not trusted', () => {
     const r = analyse(
-      report(clean, sha(4), { culprit: commit(sha(4), { signature: 'aa', parentSignature: 'aa' }) }),
+      report(clean, sha(4), {
+        details: { syzkaller: { culprit: { signature: 'aa', parentSignature: 'aa' } } },
+      }),
     );
     expect(['verified', 'likely']).not.toContain(r.trust?.label);
     expect(r.trust?.reasons.map((x) => x.code)).toContain('no-op-build');
@@ -401,17 +400,14 @@ describe('labels and reasons', () => {
   });
 
   test('builds with more than one compiler lower the root-cause probability', () => {
-    const withCompilers = (names: (string | null)[]) =>
-      report(clean, sha(4)).steps.map((s, i) => ({ ...s, compiler: names[i % names.length] }));
-    const one = assessCulprit({ ...report(clean, sha(4)), steps: withCompilers(['gcc 10.2.1']) }, BUG);
-    const unknown = assessCulprit(
-      { ...report(clean, sha(4)), steps: withCompilers([null, 'gcc 10.2.1']) },
-      BUG,
-    );
-    const two = assessCulprit(
-      { ...report(clean, sha(4)), steps: withCompilers(['gcc 10.2.1', 'gcc 8.4.1']) },
-      BUG,
-    );
+    const withCompilers = (names: (string | null)[]): Report => {
+      const r = report(clean, sha(4));
+      const steps = r.steps.map((_, i) => ({ compiler: names[i % names.length] }));
+      return { ...r, details: { syzkaller: { steps } } };
+    };
+    const one = assessCulprit(withCompilers(['gcc 10.2.1']), BUG);
+    const unknown = assessCulprit(withCompilers([null, 'gcc 10.2.1']), BUG);
+    const two = assessCulprit(withCompilers(['gcc 10.2.1', 'gcc 8.4.1']), BUG);
     expect(one.reasons.map((x) => x.code)).not.toContain('several-compilers');
     expect(unknown.reasons.map((x) => x.code)).not.toContain('several-compilers');
     expect(two.reasons.map((x) => x.code)).toContain('several-compilers');
@@ -627,7 +623,7 @@ describeWithCorpus('worked example Log_14269b96d00000 (culprit decided by one SY
     expect(r.trust?.range95?.commits).toBeGreaterThanOrEqual(20);
     expect(r.trust?.range95?.commits).toBeLessThanOrEqual(28);
     expect(r.retest.map((t) => t.commit)).toContain(`${culprit}..${above}`);
-    expect(r.trust?.toolConfidence).toBeCloseTo(0.9986, 3);
-    expect(r.trust?.counterfactual?.join(' ')).toMatch(/7c25c0d1 GOOD/);
+    expect(r.analysis?.toolConfidence).toBeCloseTo(0.9986, 3);
+    expect(r.analysis?.counterfactual?.join(' ')).toMatch(/7c25c0d1 GOOD/);
   });
 });

@@ -1,5 +1,6 @@
 import {
   sameCommit,
+  type Analysis,
   type EvidenceEntry,
   type Report,
   type Retest,
@@ -34,7 +35,7 @@ export { THRESHOLDS, FLAKIEST_USEFUL_REPRO, hitsNeeded, cleanNeeded } from './ve
 
 /**
  * Judges how far a report's answer can be trusted (trust-model.md §3) and plans re-tests.
- * Pure: returns a new report with `trust` and `retest` filled in. Reports without an answer
+ * Pure: returns a new report with `trust`, `analysis` and `retest` filled in. Reports without an answer
  * (failed, no-culprit, not-reproduced, incomplete, unrecognized) get `trust: null`: there is
  * nothing to trust, and `status`/`reason` already say why.
  */
@@ -44,8 +45,8 @@ export function analyse(report: Report, options: AnalyseOptions = {}): Report {
       (report.status === 'found' && report.culprit !== null) ||
       (report.status === 'ambiguous' && report.candidates.length > 0);
     if (!hasAnswer) return { ...report, trust: null, retest: [] };
-    const { trust, retest } = judge(report, options);
-    return { ...report, trust, retest };
+    const { trust, analysis, retest } = judge(report, options);
+    return { ...report, trust, retest, analysis };
   } catch {
     // A judgement must never take the report down with it.
     return { ...report, trust: null, retest: [] };
@@ -54,6 +55,7 @@ export function analyse(report: Report, options: AnalyseOptions = {}): Report {
 
 interface Judged {
   trust: Trust;
+  analysis: Analysis;
   retest: Retest[];
 }
 
@@ -294,6 +296,8 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     range95: rangeInfo,
     reproRate: roundRate(post.repro),
     falseAlarmRate: roundRate(post.falseAlarm),
+  };
+  const analysis: Analysis = {
     outside: round(post.outside, 6),
     noCulprit: round(post.noCulprit, 6),
     posterior: posteriorEntries(post, layout),
@@ -305,7 +309,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     windowSize: layout.size,
     positionsExact: layout.exact,
   };
-  return { trust, retest };
+  return { trust, analysis, retest };
 }
 
 function lastStepIndexOf(steps: Step[], sha: string): number {
@@ -459,8 +463,8 @@ function describeRange(
   };
 }
 
-function posteriorEntries(post: PosteriorResult, layout: WindowLayout): Trust['posterior'] {
-  const out: NonNullable<Trust['posterior']> = [];
+function posteriorEntries(post: PosteriorResult, layout: WindowLayout): Analysis['posterior'] {
+  const out: NonNullable<Analysis['posterior']> = [];
   for (const seg of post.segments) {
     const span = seg.last - seg.first + 1;
     if (span <= 0) continue;

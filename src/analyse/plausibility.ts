@@ -2,6 +2,7 @@ import type { Report, TrustReason } from '../model.js';
 import { effectiveVerdict } from './window.js';
 import { ON_SIGNATURE } from './signatures.js';
 import { profileFor, type TrustProfile } from './profile.js';
+import { formatExtras } from '../formats/registry.js';
 
 /**
  * Is the located change point the bug's root cause? (trust-model.md §3.4, §5.9)
@@ -129,7 +130,9 @@ export function assessCulprit(
   // want named, so those checks only apply to kernel logs.
   const kernel = profile.kernelChecks;
 
-  if (culprit.signature && culprit.parentSignature && culprit.signature === culprit.parentSignature) {
+  const extras = formatExtras(report);
+  const build = extras.culpritBuild;
+  if (build?.signature && build.parentSignature && build.signature === build.parentSignature) {
     result.noop = true;
     add(ROOT_LR.noop);
     reasons.push({
@@ -256,7 +259,7 @@ export function assessCulprit(
   }
   // Builds with different compilers: the reproducer's behaviour can change with the compiler,
   // so verdicts on either side of the switch compare different things.
-  const compilers = new Set(report.steps.map((s) => s.compiler?.trim()).filter((c): c is string => !!c));
+  const compilers = new Set((extras.compilers ?? []).map((c) => c?.trim()).filter((c): c is string => !!c));
   if (compilers.size > 1) {
     add(ROOT_LR.severalCompilers);
     reasons.push({

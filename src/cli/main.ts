@@ -40,7 +40,7 @@ Usage:
 Report (default command):
   --format F     log format, one of:
 ${formatHelp()}
-  --json         print {"schemaVersion": 1, "reports": [...]} (schema/report.schema.json)
+  --json         print {"schemaVersion": ${SCHEMA_VERSION}, "reports": [...]} (schema/report.schema.json)
   --markdown     print the GitHub job-summary Markdown
   (neither)      print a short plain-text verdict per log
   --json and --markdown exclude each other.

@@ -1,5 +1,6 @@
 import type { Report } from '../model.js';
-import type { LogFormatDefinition } from './types.js';
+import type { FormatExtras, LogFormatDefinition } from './types.js';
+import type { SyzkallerDetails } from './syzkaller/details.js';
 import { syzkallerFormat } from './syzkaller/index.js';
 import { gitBisectRunFormat } from './git-bisect-run/index.js';
 import { gitBisectLogFormat } from './git-bisect-log/index.js';
@@ -31,6 +32,14 @@ export const FORMATS = [
 ] as const;
 
 export type FormatName = (typeof FORMATS)[number]['name'];
+
+/**
+ * `report.details`: each format's extras under its name, typed in the format's folder (only
+ * formats with extras have a line here).
+ */
+export interface ReportDetails {
+  syzkaller?: SyzkallerDetails;
+}
 
 /** What `--format` accepts: `auto`, a format's name or alias, or a family name. */
 export type FormatChoice = string;
@@ -85,4 +94,9 @@ export function runsAreCrashes(report: Pick<Report, 'format'>): boolean {
 /** Harness or infrastructure noise for this report's format (no title is, for unknown formats). */
 export function isHarnessTitle(report: Pick<Report, 'format'>, title: string): boolean {
   return formatOf(report)?.isHarnessTitle?.(title) ?? false;
+}
+
+/** The format's extras for this report (signatures, compilers, recipients), empty when it has none. */
+export function formatExtras(report: Report): FormatExtras {
+  return formatOf(report)?.extras?.(report) ?? {};
 }

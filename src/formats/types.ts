@@ -32,6 +32,21 @@ export interface LogFormatDefinition<Name extends string = string> {
   repeatAdvice?: string;
   /** How the trust analysis treats this format's logs. */
   trust?: FormatTrustProfile;
+  /** What renderers and the trust analysis may use of this format's `report.details.<name>`. */
+  extras?(report: Report): FormatExtras;
+}
+
+/**
+ * Facts some formats' logs carry beyond the core model, asked for by meaning rather than by
+ * format: a format answers from its own `report.details.<name>`; absent = the log does not say.
+ */
+export interface FormatExtras {
+  /** Build signatures of the culprit and of its parent, when the tool prints them (equal = no-op change). */
+  culpritBuild?: { signature: string | null; parentSignature: string | null } | null;
+  /** The compiler each step was built with (`report.steps` order), null where not printed. */
+  compilers?: (string | null)[];
+  /** Who the tool mails its result to. */
+  recipients?: string[];
 }
 
 /**

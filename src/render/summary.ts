@@ -6,7 +6,7 @@
 import type { Report } from '../model.js';
 import { ROOT_CAUSE_DOUBTS } from '../analyse/plausibility.js';
 import { reportContext, type RenderContext } from './context.js';
-import { formatDisplayName, formatOf } from '../formats/registry.js';
+import { formatDisplayName, formatExtras, formatOf } from '../formats/registry.js';
 import { verdictOf } from './verdict.js';
 import { cell, code, codeBlock, inline, isLogin, isSha, richText } from './escape.js';
 import { trustRank } from './outputs.js';
@@ -182,8 +182,8 @@ export function verdictAlert(report: Report, ctx: RenderContext): string[] {
             why,
           ]);
         // Trusted yet below even odds: say which half of the judgement holds it back.
-        const location = t.locationProbability ?? 1;
-        const root = t.rootCauseProbability ?? 1;
+        const location = report.analysis?.locationProbability ?? 1;
+        const root = report.analysis?.rootCauseProbability ?? 1;
         if (location >= 0.9 && root < 0.6) {
           const doubt = t.reasons.find((x) => ROOT_CAUSE_DOUBTS.has(x.code));
           return alert('NOTE', [
@@ -329,12 +329,13 @@ function culpritNotes(report: Report, ctx: RenderContext): string[] {
   if (cc?.title && cc.title !== report.crash?.title) {
     out.push(`- Crash seen at the culprit: ${code(cc.title, { max: 160 })} (not the bisected failure)`);
   }
-  if (c?.signature && c.parentSignature && c.signature === c.parentSignature) {
+  const build = formatExtras(report).culpritBuild;
+  if (c && build?.signature && build.parentSignature && build.signature === build.parentSignature) {
     out.push('- ⚠️ The culprit builds to the same binary as its parent: it cannot change behaviour.');
   }
   if (c?.merge) out.push('- ⚠️ The culprit is a merge commit: the cause is inside the merged branch.');
   if (c?.release) out.push('- ⚠️ The culprit is a release commit, not an ordinary change.');
-  for (const c of (report.trust?.counterfactual ?? []).slice(0, 2)) out.push(`- 🔁 ${richText(c, 300)}`);
+  for (const c of (report.analysis?.counterfactual ?? []).slice(0, 2)) out.push(`- 🔁 ${richText(c, 300)}`);
   for (const h of (report.hints ?? []).slice(0, 3)) out.push(`- 💡 ${richText(h, 300)}`);
   if (ctx && out.length) out.push('');
   return out;
@@ -347,7 +348,7 @@ function posteriorBlock(report: Report, ctx: RenderContext): string[] {
   if (!t) return [];
   const words = runVocabulary(report);
   const out: string[] = [];
-  const strip = posteriorStrip(t, report.culprit?.sha ?? null);
+  const strip = posteriorStrip(t, report.analysis, report.culprit?.sha ?? null);
   const facts: string[] = [];
   const named = report.direction === 'fix' ? 'fix' : 'culprit';
   if (t.range95)
@@ -368,7 +369,7 @@ function posteriorBlock(report: Report, ctx: RenderContext): string[] {
   out.push(`**Where the ${named} is**${facts.length ? ' — ' + facts.join(' · ') : ''}`, '');
   if (strip) {
     const lines = stripLines(strip, report);
-    const zs = zoomedStrip(t, report.culprit?.sha ?? null);
+    const zs = zoomedStrip(t, report.analysis, report.culprit?.sha ?? null);
     if (zs)
       lines.push(
         '',
@@ -392,39 +393,40 @@ function numbersLines(report: Report): string[] {
   const t = report.trust;
   if (!t) return [];
   const crashes = runVocabulary(report).crashes;
+  const a = report.analysis ?? {};
   const rates: string[] = [];
   const q = fmtRate(t.reproRate);
   const e = fmtRate(t.falseAlarmRate);
   if (crashes) {
     if (q) rates.push(`repro rate ${q}`);
     if (e) rates.push(`false alarms ${e}`);
-    if (t.locationProbability !== undefined && t.rootCauseProbability !== undefined) {
-      rates.push(`P(behaviour changes here) ${fmtProb(t.locationProbability)}`);
-      rates.push(`P(root cause, given the checks on the commit) ${fmtProb(t.rootCauseProbability)}`);
+    if (a.locationProbability !== undefined && a.rootCauseProbability !== undefined) {
+      rates.push(`P(behaviour changes here) ${fmtProb(a.locationProbability)}`);
+      rates.push(`P(root cause, given the checks on the commit) ${fmtProb(a.rootCauseProbability)}`);
     }
-    if (t.outside !== undefined) rates.push(`P(outside the window) ${fmtProb(t.outside)}`);
-    if (t.noCulprit !== undefined) rates.push(`P(no real culprit) ${fmtProb(t.noCulprit)}`);
+    if (a.outside !== undefined) rates.push(`P(outside the window) ${fmtProb(a.outside)}`);
+    if (a.noCulprit !== undefined) rates.push(`P(no real culprit) ${fmtProb(a.noCulprit)}`);
   } else {
     if (q)
       rates.push(
         `the test fails in ${q} of runs on a commit with the bug${e ? `, in ${e} on one without it` : ''}`,
       );
-    if (t.locationProbability !== undefined && t.rootCauseProbability !== undefined) {
-      rates.push(`chance the test's behaviour changes at the named commit ${fmtProb(t.locationProbability)}`);
+    if (a.locationProbability !== undefined && a.rootCauseProbability !== undefined) {
+      rates.push(`chance the test's behaviour changes at the named commit ${fmtProb(a.locationProbability)}`);
       rates.push(
-        `chance that change is the cause, not just where it shows ${fmtProb(t.rootCauseProbability)}`,
+        `chance that change is the cause, not just where it shows ${fmtProb(a.rootCauseProbability)}`,
       );
     }
-    if (t.outside !== undefined)
-      rates.push(`chance the culprit is older than the bisected range ${fmtProb(t.outside)}`);
-    if (t.noCulprit !== undefined)
-      rates.push(`chance there is no culprit (every failure a flake) ${fmtProb(t.noCulprit)}`);
+    if (a.outside !== undefined)
+      rates.push(`chance the culprit is older than the bisected range ${fmtProb(a.outside)}`);
+    if (a.noCulprit !== undefined)
+      rates.push(`chance there is no culprit (every failure a flake) ${fmtProb(a.noCulprit)}`);
   }
   const out: string[] = [];
   if (rates.length) out.push(rates.map(capitalise).join(' · '), '');
-  if (t.toolConfidence !== undefined && t.toolConfidence !== null && Number.isFinite(t.toolConfidence)) {
+  if (a.toolConfidence !== undefined && a.toolConfidence !== null && Number.isFinite(a.toolConfidence)) {
     out.push(
-      `The tool's own confidence formula gives ${fmtProb(t.toolConfidence)} for this answer; it only accounts for false "good" verdicts.`,
+      `The tool's own confidence formula gives ${fmtProb(a.toolConfidence)} for this answer; it only accounts for false "good" verdicts.`,
       '',
     );
   }
@@ -660,10 +662,11 @@ function commitDetails(report: Report, detail: Detail): string[] {
   const items: string[] = [];
   if (c.author) items.push(`- Author: ${inline(c.author.name, 100)} ${code(c.author.email, { max: 100 })}`);
   if (c.date) items.push(`- Date: ${inline(c.date, 60)}`);
-  if (c.signature || c.parentSignature) {
-    const same = c.signature && c.signature === c.parentSignature;
+  const build = formatExtras(report).culpritBuild;
+  if (build?.signature || build?.parentSignature) {
+    const same = build.signature && build.signature === build.parentSignature;
     items.push(
-      `- Build signature: ${code(c.signature ?? '?', { max: 70 })}, parent ${code(c.parentSignature ?? '?', { max: 70 })}${same ? ' — **identical (no-op change)**' : ''}`,
+      `- Build signature: ${code(build.signature ?? '?', { max: 70 })}, parent ${code(build.parentSignature ?? '?', { max: 70 })}${same ? ' — **identical (no-op change)**' : ''}`,
     );
   }
   const maxFiles = detail === 0 ? 100 : 20;
@@ -696,7 +699,7 @@ function timingDetails(report: Report): string[] {
 }
 
 function recipientsDetails(report: Report): string[] {
-  const list = report.recipients ?? [];
+  const list = formatExtras(report).recipients ?? [];
   if (list.length === 0) return [];
   const shown = list.slice(0, 100).map((r) => code(r, { max: 120 }));
   if (list.length > 100) shown.push(`… ${list.length - 100} more`);

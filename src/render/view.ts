@@ -10,6 +10,7 @@ import {
   type Status,
   type Step,
   type Trust,
+  type Analysis,
   type TrustLabel,
   type Verdict,
 } from '../model.js';
@@ -263,7 +264,7 @@ export function ledger(report: Report): LedgerRow[] {
   const culprit = report.culprit?.sha ?? null;
   const weakest = report.trust?.weakestLink?.commit ?? null;
   // The trust analysis' own ledger (title families, censoring) wins over our title heuristics.
-  const entries = [...(report.trust?.ledger ?? [])];
+  const entries = [...(report.analysis?.ledger ?? [])];
   const takeEntry = (commit: string) => {
     const i = entries.findIndex((e) => sameCommit(e.commit, commit));
     return i >= 0 ? entries.splice(i, 1)[0] : null;
@@ -384,7 +385,7 @@ const MAX_AXIS = 2_000_000;
  */
 const axisCache = new WeakMap<object, { fingerprint: string; axis: Axis | null }>();
 
-function fingerprintOf(post: NonNullable<Trust['posterior']>): string {
+function fingerprintOf(post: NonNullable<Analysis['posterior']>): string {
   let h = 0;
   for (let i = 0; i < post.length; i++) {
     const x = post[i];
@@ -393,8 +394,8 @@ function fingerprintOf(post: NonNullable<Trust['posterior']>): string {
   return `${post.length}:${h}:${post[0]?.commit ?? ''}:${post[post.length - 1]?.commit ?? ''}`;
 }
 
-function axisOf(trust: Trust): Axis | null {
-  const source = trust.posterior ?? [];
+function axisOf(analysis: Analysis | undefined): Axis | null {
+  const source = analysis?.posterior ?? [];
   const fingerprint = fingerprintOf(source);
   const hit = axisCache.get(source);
   if (hit && hit.fingerprint === fingerprint) return hit.axis;
@@ -403,7 +404,7 @@ function axisOf(trust: Trust): Axis | null {
   return axis;
 }
 
-function buildAxis(source: NonNullable<Trust['posterior']>): Axis | null {
+function buildAxis(source: NonNullable<Analysis['posterior']>): Axis | null {
   const post = source.filter((x) => Number.isFinite(x.p) && x.p >= 0);
   if (post.length < 2) return null;
   // Entries may cover several positions (`span`); use their positions when they increase.
@@ -542,13 +543,18 @@ function cachedStrip(axis: Axis, key: string, draw: () => Strip | null): Strip |
 }
 
 /** Coarsens the posterior to at most `width` bins and draws one bar per bin. */
-export function posteriorStrip(trust: Trust, culprit: string | null, width = 60): Strip | null {
-  const axis = axisOf(trust);
+export function posteriorStrip(
+  trust: Trust,
+  analysis: Analysis | undefined,
+  culprit: string | null,
+  width = 60,
+): Strip | null {
+  const axis = axisOf(analysis);
   if (!axis) return null;
   const strip = cachedStrip(axis, `full ${width} ${culprit ?? ''} ${rangeKey(trust)}`, () =>
     drawStrip(axis, 0, axis.mass.length - 1, rangeOnAxis(trust, axis), indexOf(axis, culprit), width),
   )!;
-  if (trust.windowSize && trust.windowSize > 0) strip.positions = trust.windowSize;
+  if (analysis?.windowSize && analysis.windowSize > 0) strip.positions = analysis.windowSize;
   return strip;
 }
 
@@ -556,8 +562,13 @@ export function posteriorStrip(trust: Trust, culprit: string | null, width = 60)
  * When the 95% range is a sliver of a long window: the strip over the range and a margin either side,
  * so the reader sees where inside the range the mass sits.
  */
-export function zoomedStrip(trust: Trust, culprit: string | null, width = 60): Strip | null {
-  const axis = axisOf(trust);
+export function zoomedStrip(
+  trust: Trust,
+  analysis: Analysis | undefined,
+  culprit: string | null,
+  width = 60,
+): Strip | null {
+  const axis = axisOf(analysis);
   if (!axis) return null;
   return cachedStrip(axis, `zoom ${width} ${culprit ?? ''} ${rangeKey(trust)}`, () => {
     const range = rangeOnAxis(trust, axis);

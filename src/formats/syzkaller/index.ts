@@ -2,6 +2,7 @@ import { defineFormat, type LogParser } from '../types.js';
 import { gitBisectReplay } from '../git-common/replay.js';
 import { createSyzkallerSink } from './sink.js';
 import { syzkallerTrust } from './trust.js';
+import { syzkallerExtras } from './details.js';
 
 /**
  * Lines only syzkaller's bisection prints (docs/formats/syzkaller.md). Each needs a 40-hex sha or an exact
@@ -45,4 +46,5 @@ export const syzkallerFormat = defineFormat({
   // syzkaller drives `git bisect` on the kernel tree, so the same commands resume it.
   replay: gitBisectReplay,
   trust: syzkallerTrust,
+  extras: syzkallerExtras,
 });

@@ -16,6 +16,7 @@ import {
   type Verdict,
 } from '../../model.js';
 import type { LineSink } from '../types.js';
+import type { SyzkallerDetails } from './details.js';
 import {
   OLDEST_RELEASE,
   RE,
@@ -44,6 +45,8 @@ type Mode = 'normal' | 'commit' | 'crash' | 'error' | 'candidates';
 
 interface StepState {
   step: Step;
+  /** The kernel build of this test (`details.syzkaller.steps`). */
+  build: { signature: string | null; compiler: string | null };
   /**
    * The verdict came from a `# git bisect good|bad|skip` line (else it is inferred at the end).
    * Stored in git's terms; fix bisections invert them (crashing = "good") and end() turns them
@@ -212,7 +215,7 @@ class ReportBuilder {
           if ((m = RE.kernelSig.exec(line))) {
             const cur = this.current();
             if (cur) {
-              cur.step.signature = m[1];
+              cur.build.signature = m[1];
               cur.awaiting = !cur.buildOnly;
             }
             return true;
@@ -222,7 +225,7 @@ class ReportBuilder {
       case 0x63: // 'c'
         if (line.startsWith('compiler: ')) {
           const cur = this.current();
-          if (cur) cur.step.compiler = capText(line.slice(10).trim(), 300);
+          if (cur) cur.build.compiler = capText(line.slice(10).trim(), 300);
           return true;
         }
         if (line.startsWith('culprit signature: ')) {
@@ -377,8 +380,6 @@ class ReportBuilder {
       revisionsLeft: left ? left.revisions : null,
       stepsLeft: left ? left.steps : null,
       release: this.pendingRelease,
-      signature: null,
-      compiler,
     };
     if (original) step.original = true;
     this.pendingRelease = null;
@@ -386,6 +387,7 @@ class ReportBuilder {
     if (buildOnly) this.pendingParent = null;
     this.steps.push({
       step,
+      build: { signature: null, compiler },
       gitVerdict: false,
       buildOnly,
       awaiting: !buildOnly,
@@ -597,7 +599,9 @@ class ReportBuilder {
     report.window = this.window && this.direction === 'fix' ? fixWindow(this.window) : this.window;
     report.revisionsTested = this.revisionsTested;
     report.timing = this.timing;
-    if (this.recipients.length > 0) report.recipients = [...this.recipients];
+    const details: SyzkallerDetails = { steps: this.steps.map((s) => ({ ...s.build })) };
+    if (this.recipients.length > 0) details.recipients = [...this.recipients];
+    report.details = { syzkaller: details };
 
     // The failure being bisected: the commonest crash of the original commit's test.
     const original = steps.find((s) => s.original);
@@ -629,7 +633,7 @@ class ReportBuilder {
   private decideStatus(report: Report, steps: Step[]): void {
     if (this.firstCommit) {
       report.status = 'found';
-      report.culprit = this.culprit(this.firstCommit.sha, this.firstCommit.subject, steps);
+      report.culprit = this.culprit(report, this.firstCommit.sha, this.firstCommit.subject, steps);
       return;
     }
     if (this.inconclusive) {
@@ -663,7 +667,7 @@ class ReportBuilder {
     }
     report.status = 'incomplete';
     if (this.gitCulprit) {
-      report.culprit = this.culprit(this.gitCulprit.sha, this.gitCulprit.subject ?? '', steps);
+      report.culprit = this.culprit(report, this.gitCulprit.sha, this.gitCulprit.subject ?? '', steps);
       report.reason = `the log is cut off after git named ${this.gitCulprit.sha.slice(0, 12)} the first bad commit, before syzkaller's result`;
     } else if (this.footerSeen) {
       report.reason = 'the log ends after "revisions tested" without a result';
@@ -688,7 +692,8 @@ class ReportBuilder {
     return reason;
   }
 
-  private culprit(sha: string, subject: string, steps: Step[]): Commit {
+  /** The culprit commit; its build signatures go to `report.details.syzkaller`. */
+  private culprit(report: Report, sha: string, subject: string, steps: Step[]): Commit {
     const g = this.gitCulprit && this.gitCulprit.sha === sha ? this.gitCulprit : null;
     const title = subject || g?.subject || '';
     const testedAsRelease = steps.some((s) => s.commit === sha && s.release);
@@ -700,9 +705,13 @@ class ReportBuilder {
       files: g ? [...g.files] : [],
       merge: (g?.merge ?? false) || title.startsWith('Merge '),
       release: testedAsRelease || RE.releaseSubject.test(title),
-      signature: this.culpritSignature,
-      parentSignature: this.parentSignature,
     };
+    if (report.details?.syzkaller) {
+      report.details.syzkaller.culprit = {
+        signature: this.culpritSignature,
+        parentSignature: this.parentSignature,
+      };
+    }
     for (const s of steps) if (s.commit === sha && !s.subject) s.subject = title || null;
     return commit;
   }
