@@ -271,6 +271,14 @@ describeOrSkip('the built action against the fake GitHub', notBuilt, () => {
     const runs = await Promise.all(
       Array.from({ length: 20 }, () => run(causeLog(), {}, { BISECT_REPORT_TIMEOUT_MS: '90000' })),
     );
+    // What went wrong, when something does (a race is hard to reproduce): each run's warnings and errors.
+    const said = runs.flatMap((r, i) =>
+      r.stdout
+        .split('\n')
+        .filter((l) => /^::(warning|error)/.test(l))
+        .map((l) => `run ${i}: ${l}`),
+    );
+    if (said.length > 0) console.log(said.join('\n'));
     expect(runs.map((r) => r.code)).toEqual(Array(20).fill(0));
     expect(runs[0].outputs.trust).toMatch(/^(verified|likely)$/);
     expect(gh.requests.filter((r) => r.route === 'POST /repos/{owner}/{repo}/issues')).toHaveLength(1);

@@ -190,6 +190,24 @@ test('claim lost: wait, never create an issue or a PR comment; stale claim: crea
   expect(kinds(stale).sort()).toEqual(['create-issue', 'create-pr-comment']);
 });
 
+test("claim lost, then the winner's issue appears before its PR comment: the loser posts no PR comment", () => {
+  // The 20-way race's flake: a loser read the PR's comments between the winner's two POSTs.
+  const { issue } = afterFirstRun([report()]);
+  const label = claimLabelFor(failureKey(report(), '')!, 0);
+  const loser = plan(
+    [report()],
+    state({ issues: [issue], claims: { [label]: 'lost' }, prComments: { 7: [] } }),
+    OPTS,
+    CTX,
+  );
+  expect(settled(loser)).toBe(true);
+  expect(kinds(loser)).toEqual([]);
+  // A later run (no claim lost) creates the PR comment the winner may have failed to post.
+  expect(kinds(settle([report()], state({ issues: [issue], prComments: { 7: [] } })))).toEqual([
+    'create-pr-comment',
+  ]);
+});
+
 test('weak evidence: issue without a ping and no PR comment; mention-author always pings', () => {
   const weak = settle([report({ label: 'unreliable' })], state());
   expect(kinds(weak)).toEqual(['create-issue']);

@@ -295,7 +295,10 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
     const claim = state.claims[claimLabel];
     /** The link the PR comment gives: the claim label's page lists the issue before its number is known. */
     let issueLink: string | null = null;
-    let prCommentAllowed = claim !== 'lost';
+    const lostClaim = Object.entries(state.claims).some(
+      ([label, c]) => c === 'lost' && label.startsWith(claimPrefix(g.key)),
+    );
+    let prCommentAllowed = !lostClaim;
 
     if (g.direction === 'fix') {
       const open = matches.find((m) => m.issue.open);
@@ -465,8 +468,9 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
             set('commented', c);
           }
         }
-        // A tracked failure: any run may create its missing PR comment.
-        prCommentAllowed = true;
+        // A tracked failure: any run may create its missing PR comment, except one that lost this
+        // failure's claim: the winner is posting it right now (its POST may land after our read).
+        prCommentAllowed = !lostClaim;
       }
     }
 
