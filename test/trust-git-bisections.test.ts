@@ -3,30 +3,41 @@ import { join } from 'node:path';
 import { DIST_DIR, ROOT } from './helpers/paths.js';
 
 /**
- * Trust labels on real flaky `git bisect` runs (scripts/git-bisections.mjs, `npm run
- * bench:git-trust` for the full sweep): scratch repositories, a regression in one commit, a test
- * whose failure line names its run, commit, duration, temp file and PID, flake rates 0–70 % and false
- * alarms 0–10 %, bisected the README's way — plain `git bisect run ./test.sh` and through the built
- * CLI's `run --runs 5|10` — and read by the built CLI as a process. Targets (docs/trust.md) with
- * slack for a small sample.
+ * Trust labels on real flaky `git bisect` runs (scripts/git-bisections.mjs; `npm run
+ * bench:git-trust` is the full sweep with intervals): scratch repositories, a regression in one
+ * commit, a test whose failure line names its run number, commit, duration, temp file and PID, flake
+ * rates 0–60 % and false alarms 0–10 %, bisected the README's way — plain `git bisect run ./test.sh`
+ * and through the built CLI's `run --runs 5|10` — and read by the built CLI as a process.
+ *
+ * The sample is fixed and held out: seed 21 was never looked at while the model was changed
+ * (development seeds: 1, 2). It is CI-sized, so it checks the targets of docs/trust.md as counts on
+ * this sample; the bench shows them with intervals on a large one.
  */
 interface Rate {
   k: number;
   n: number;
   rate: number;
 }
+interface Promise {
+  format: string;
+  label: string;
+  right: Rate;
+  holds: boolean | null;
+}
 interface Summary {
   bisections: number;
   found: number;
   wrongTrusted: Rate;
   rightContradicted: Rate;
-  deterministicVerified: Rate;
+  deterministicVerifiedTestable: Rate;
   contradictedAtHalf: number;
   everyTestedCommit: Rate;
+  stepMismatches: string[];
+  promises: Promise[];
   perMode: Record<string, { found: number; labels: Record<string, number> }>;
 }
 
-describe('trust labels on real flaky git bisections', () => {
+describe('trust labels on real flaky git bisections (held-out seed 21)', () => {
   let summary: Summary;
   beforeAll(async () => {
     const out = await new Promise<string>((resolve, reject) =>
@@ -35,36 +46,46 @@ describe('trust labels on real flaky git bisections', () => {
         [
           join(ROOT, 'scripts', 'git-bisections.mjs'),
           '--json',
+          '--seeds',
+          '21',
           '--count',
-          '5',
+          '4',
           '--deterministic',
-          '7',
-          '--seed',
-          '4242',
-          '--max-flake',
-          '0.6',
+          '5',
+          '--commits',
+          '40',
         ],
         { env: { ...process.env, BISECT_REPORT_DIST: DIST_DIR }, maxBuffer: 1 << 26 },
-        (err, stdout) => (err ? reject(err) : resolve(stdout)),
+        // Exit 1 means a report missed a tested commit: the JSON on stdout says which.
+        (err, stdout) => (stdout ? resolve(stdout) : reject(err ?? new Error('no output'))),
       ),
     );
     summary = (JSON.parse(out) as { summary: Summary }).summary;
-  }, 170_000);
+  }, 300_000); // ~30 s of CPU (about 20 s on 2 idle cores); far slower on a loaded machine
 
-  test('every commit git tested appears with git verdict', () => {
-    expect(summary.everyTestedCommit.k).toBe(summary.bisections);
+  test("every commit git tested appears with git's verdict, in both git formats", () => {
+    expect(summary.stepMismatches).toEqual([]);
+    expect(summary.everyTestedCommit.n).toBe(2 * summary.bisections);
   });
 
-  test('wrong culprits are rarely trusted, right ones rarely contradicted, never at P >= 0.5', () => {
-    expect(summary.found).toBeGreaterThanOrEqual(14);
-    expect(summary.wrongTrusted.k).toBeLessThanOrEqual(1);
-    expect(summary.rightContradicted.k).toBeLessThanOrEqual(1);
+  test('no wrong culprit trusted, no right culprit contradicted, never contradicted at P >= 0.5', () => {
+    expect(summary.found).toBeGreaterThanOrEqual(12);
+    expect(summary.wrongTrusted.n).toBeGreaterThan(0);
+    expect(summary.wrongTrusted.k).toBe(0);
+    expect(summary.rightContradicted.k).toBe(0);
     expect(summary.contradictedAtHalf).toBe(0);
   });
 
   test('one run per commit is never trusted; a deterministic test with --runs 10 is verified', () => {
     const plain = summary.perMode.plain.labels;
     expect((plain.verified ?? 0) + (plain.likely ?? 0)).toBe(0);
-    expect(summary.deterministicVerified.k).toBeGreaterThanOrEqual(summary.deterministicVerified.n - 1);
+    const det = summary.deterministicVerifiedTestable;
+    expect(det.n).toBeGreaterThanOrEqual(4);
+    expect(det.k).toBe(det.n);
+  });
+
+  test('each label keeps its written promise on this sample, per format', () => {
+    const broken = summary.promises.filter((p) => p.holds === false);
+    expect(broken).toEqual([]);
   });
 });
