@@ -13,7 +13,7 @@
 // Every bisection is also read as its `git bisect log` alone (the git-bisect-log format), and every
 // report must list each commit git tested with git's verdict (the script exits 1 otherwise).
 //
-// Options: --seeds S1,S2,... (default 11,12,13: held out, never looked at while changing the model;
+// Options: --seeds S1,S2,... (default 11,12,13,14: held out, never looked at while changing the model;
 // 1 and 2 are the development seeds), --count K (bisections per mode and seed, default 20),
 // --modes plain,runs5,runs10, --commits 40,300 (history lengths, cycled), --max-flake F (default
 // 0.6), --max-false-alarm E (default 0.1), --deterministic K (deterministic --runs 10 bisections per
@@ -479,7 +479,7 @@ async function main() {
   const options = {
     count: Number(opt('--count', 20)),
     modes: list(opt('--modes', 'plain,runs5,runs10')),
-    seeds: list(opt('--seeds', opt('--seed', '11,12,13'))).map(Number),
+    seeds: list(opt('--seeds', opt('--seed', '11,12,13,14'))).map(Number),
     commits: list(opt('--commits', '40,300')).map(Number),
     maxFlake: Number(opt('--max-flake', 0.6)),
     maxFalseAlarm: Number(opt('--max-false-alarm', 0.1)),
