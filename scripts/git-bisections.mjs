@@ -450,7 +450,8 @@ export async function runGenerator(options) {
           label: r?.trust?.label ?? 'none',
           p: r?.trust?.probability ?? 0,
           assured: r?.trust?.assuredProbability ?? 0,
-          location: r?.trust?.locationProbability ?? 0,
+          // schemaVersion 2 keeps the analysis' internals under `analysis`.
+          location: r?.analysis?.locationProbability ?? r?.trust?.locationProbability ?? 0,
           stepsMatch: stepsMatch(r, b.marks),
           truthInRange: truthInRange(r, b.shas, b.culprit),
         };
