@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { analyse } from '../src/analyse/index.js';
+import { readLog } from '../src/read/readLog.js';
 import { DIST_DIR, ROOT } from './helpers/paths.js';
 
 /**
@@ -87,5 +89,21 @@ describe('trust labels on real flaky git bisections (held-out seed 21)', () => {
   test('each label keeps its written promise on this sample, per format', () => {
     const broken = summary.promises.filter((p) => p.holds === false);
     expect(broken).toEqual([]);
+  });
+});
+
+describe('a log with one run per commit is never contradicted by those runs alone', () => {
+  // `git bisect log` of a generated bisection (300 commits, culprit 188, bisect-report run --runs 5):
+  // git skipped the first checkout, tested 73 and 187 good, then only bad commits down to the true
+  // culprit 188. Read alone, each verdict is one run: a flaky pass at 187 would put the culprit
+  // among the 114 commits below it (P 4 %), but a reliable test — which the log cannot rule out —
+  // makes 188 certain. `contradicted` needs the runs to contradict it either way.
+  test('the right culprit after a skip and a wide gap is unreliable, not contradicted', () => {
+    const report = analyse(
+      readLog(join(ROOT, 'test', 'fixtures', 'git-bisect-log', 'skip-then-wide-gap.log')),
+    );
+    expect(report.culprit?.sha).toBe('251d626021ea12872e8822fe64a33cf7edbddeeb');
+    expect(report.trust?.probability).toBeLessThan(0.05);
+    expect(report.trust?.label).toBe('unreliable');
   });
 });

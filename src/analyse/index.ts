@@ -26,7 +26,13 @@ import {
 } from './posterior.js';
 import { planRetests } from './retest.js';
 import { formatProbability } from '../probability.js';
-import { assuredPosterior, directEvidence, meetsVerified, THRESHOLDS } from './verified.js';
+import {
+  assuredPosterior,
+  directEvidence,
+  meetsVerified,
+  reliablePosterior,
+  THRESHOLDS,
+} from './verified.js';
 import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
 
 export type AnalyseOptions = WindowOptions;
@@ -234,8 +240,16 @@ function judge(report: Report, options: AnalyseOptions): Judged {
 
   // Label.
   const weakest = weakestLink(report, ledger, evidences, post);
-  // The runs place the change elsewhere (and so P < THRESHOLDS.contradicted).
-  const contradicted = culprit !== null && location < THRESHOLDS.contradicted;
+  // The runs place the change elsewhere (and so P < THRESHOLDS.contradicted), whatever the test's
+  // reliability: also should it be as reliable as the log allows (a plain log can't rule that out).
+  const reliableLocation =
+    culprit !== null && layout.culpritPosition !== null && location < THRESHOLDS.contradicted
+      ? massAt(
+          reliablePosterior(positioned, layout.size, params, post, !singleVerdicts, newIsBad),
+          layout.culpritPosition,
+        )
+      : location;
+  const contradicted = culprit !== null && Math.max(location, reliableLocation) < THRESHOLDS.contradicted;
   const parentIndex = culprit ? parentStepIndex(report.steps, layout, layout.culpritPosition) : -1;
   const direct = directEvidence(culpritEv, parentIndex >= 0 ? evidences[parentIndex] : null, post);
   const hasDirectEvidence = direct.culprit && direct.parent && !plaus.noop;

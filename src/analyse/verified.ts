@@ -51,16 +51,53 @@ export function assuredPosterior(
   measured: boolean,
   newIsBad = true,
 ): PosteriorResult {
-  const pin = (p: number): [number, number] => {
-    const m = Math.min(0.99, Math.max(0.01, p));
-    return [400 * m, 400 * (1 - m)];
-  };
   const [ea, eb] = DEFAULT_PARAMS.epsPrior;
   // The 95% quantile of a Beta(1, b) prior, in closed form.
   const epsPriorHigh = ea === 1 ? 1 - Math.pow(0.05, 1 / eb) : 0.1;
   const qLow = measured ? post.repro.low : FLAKIEST_USEFUL_REPRO;
   const epsHigh = measured ? post.falseAlarm.high : epsPriorHigh;
-  return computePosterior(evidence, size, { ...params, qPrior: pin(qLow), epsPrior: pin(epsHigh) }, newIsBad);
+  return pinnedPosterior(evidence, size, params, qLow, epsHigh, newIsBad, 0.01);
+}
+
+/**
+ * The mirror of `assuredPosterior`: the test as reliable as the log allows — repro rate at its 95%
+ * quantile, false alarms at their 5% quantile; for a log that cannot measure its test, the ends of
+ * the priors (it may be a reliable test). `contradicted` rests on it: a log contradicts a culprit
+ * only if it does so whatever the test's reliability, as trust rests on the pessimistic end.
+ */
+export function reliablePosterior(
+  evidence: PositionEvidence[],
+  size: number,
+  params: ModelParams,
+  post: PosteriorResult,
+  measured: boolean,
+  newIsBad = true,
+): PosteriorResult {
+  const [qa, qb] = DEFAULT_PARAMS.qPrior;
+  const [ea, eb] = DEFAULT_PARAMS.epsPrior;
+  // The 95% quantile of a Beta(a, 1) prior and the 5% quantile of a Beta(1, b) prior, in closed form.
+  const qPriorHigh = qb === 1 ? Math.pow(0.95, 1 / qa) : 0.9;
+  const epsPriorLow = ea === 1 ? 1 - Math.pow(0.95, 1 / eb) : 0.002;
+  const qHigh = measured ? post.repro.high : qPriorHigh;
+  const epsLow = measured ? post.falseAlarm.low : epsPriorLow;
+  return pinnedPosterior(evidence, size, params, qHigh, epsLow, newIsBad, 0.001);
+}
+
+/** The posterior with both rates pinned (a sharp Beta prior at each). */
+function pinnedPosterior(
+  evidence: PositionEvidence[],
+  size: number,
+  params: ModelParams,
+  q: number,
+  eps: number,
+  newIsBad: boolean,
+  floor: number,
+): PosteriorResult {
+  const pin = (p: number): [number, number] => {
+    const m = Math.min(0.99, Math.max(floor, p));
+    return [400 * m, 400 * (1 - m)];
+  };
+  return computePosterior(evidence, size, { ...params, qPrior: pin(q), epsPrior: pin(eps) }, newIsBad);
 }
 
 /** Runs of one commit as the rule counts them: runs showing the failure, and clean runs. */
