@@ -247,6 +247,11 @@ export interface Report {
     /** Where these revisions live, when not in this repository (as Commit.repository). */
     repository?: { url: string; slug?: string | null } | null;
   } | null;
+  /**
+   * The test command the bisection ran, as the log shows it (`git bisect run`'s `running` line), with
+   * quoting undone. It names the failure when the log has no failure title (src/github/marker.ts).
+   */
+  testCommand?: string | null;
   /** Custom terms (git bisect --term-old/--term-new). */
   terms?: { old: string; new: string } | null;
   revisionsTested?: number | null;

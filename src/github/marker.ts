@@ -30,16 +30,31 @@ function normalize(text: string): string {
 }
 
 /**
+ * The part of a test command that names the test: what follows a wrapper's `--` (`bisect-report run
+ * --runs 10 -- ./test.sh` is the test `./test.sh`, whatever the runs), else the whole command.
+ */
+export function testOfCommand(command: string): string {
+  const words = normalize(command).split(' ');
+  const dashes = words.indexOf('--');
+  const test = dashes >= 0 && dashes < words.length - 1 ? words.slice(dashes + 1) : words;
+  return test.join(' ');
+}
+
+/**
  * The key of the failure a report is about: the issue-key input, else the failure's title, else the
- * culprit sha. Direction-aware: a fix bisection of the same crash yields the same key as the cause
- * bisection, so it finds the cause issue; a fix bisection without a title has no key of its own
- * (its culprit is the fix, not the cause) unless issue-key is set.
+ * test command the log ran (a plain test log has no title, and a flaky re-run may name another
+ * culprit: the test is what stays), else the culprit sha. Direction-aware: a fix bisection of the
+ * same crash or test yields the same key as the cause bisection, so it finds the cause issue; a fix
+ * bisection with neither has no key of its own (its culprit is the fix, not the cause) unless
+ * issue-key is set.
  */
 export function failureKey(report: Report, issueKeyInput: string): FailureKey | null {
   let text: string | null = null;
   if (normalize(issueKeyInput) !== '') text = `key:${normalize(issueKeyInput)}`;
   else if (report.crash?.title && normalize(report.crash.title) !== '')
     text = `title:${normalize(report.crash.title)}`;
+  else if (report.testCommand && normalize(report.testCommand) !== '')
+    text = `test:${testOfCommand(report.testCommand)}`;
   else if (report.direction === 'cause' && report.culprit) text = `sha:${report.culprit.sha.toLowerCase()}`;
   if (text === null) return null;
   return { text: text.slice(text.indexOf(':') + 1), hash: hash(text, 32) };

@@ -62,7 +62,7 @@ function checkedMarker(marker: string | undefined): string[] {
 
 /** Issue titles are plain text (max 256): one line, no mentions or references that could link. */
 export function renderIssueTitle(report: Report): string {
-  const subject = report.crash?.title ? plain(report.crash.title, 150) : plain(report.source, 150);
+  const subject = plain(report.crash?.title || report.testCommand || report.source, 150);
   let tail: string;
   const c = report.culprit;
   if (report.status === 'found' && c) {

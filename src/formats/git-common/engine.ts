@@ -154,6 +154,8 @@ type Outcome2 = 'found' | 'ambiguous' | 'failed' | 'no-culprit' | 'not-reproduce
 
 interface Session {
   steps: GitStep[];
+  /** The test command of `git bisect run` (its first `running` line), as words. */
+  testCommand: string | null;
   /** Steps rebuilt from `# term: [sha]` lines (used when the console showed no checkouts). */
   markSteps: GitStep[];
   /** Distinct non-skip terms marked so far; two of them = the window is known. */
@@ -178,6 +180,7 @@ interface Session {
 function newSession(): Session {
   return {
     steps: [],
+    testCommand: null,
     markSteps: [],
     markTerms: new Set(),
     windowKnown: false,
@@ -413,6 +416,7 @@ export class GitBisectEngine {
         if (line.startsWith('running ')) {
           const step = this.current();
           if (step) step.ranCommand = true;
+          this.session.testCommand ??= commandWords(line.slice(8));
           const cmd = line
             .slice(8)
             .trim()
@@ -983,6 +987,7 @@ export class GitBisectEngine {
       return out;
     });
     report.revisionsTested = report.steps.length;
+    if (s.testCommand) report.testCommand = s.testCommand;
 
     const windowGood = s.windowMarks.filter((w) => toVerdict(w.term) === 'good').map((w) => w.sha);
     const windowBad = s.windowMarks.filter((w) => toVerdict(w.term) === 'bad').map((w) => w.sha);
@@ -1057,6 +1062,24 @@ export class GitBisectEngine {
 }
 
 const FOUND_NO_NEWLINE = 'bisect found first bad commit';
+
+/** Longest test command kept: enough for any real one, bounded for a hostile log. */
+const MAX_COMMAND = 500;
+
+/**
+ * The words of a `running …` line: git ≥ 2.37 quotes each argument (`'./test.sh' '--fast'`), older
+ * git prints them bare. Quotes are undone so both spell the command the same way.
+ */
+export function commandWords(text: string): string | null {
+  const words: string[] = [];
+  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    words.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]);
+    if (words.join(' ').length > MAX_COMMAND) break;
+  }
+  const command = words.join(' ').replace(/\s+/g, ' ').trim().slice(0, MAX_COMMAND);
+  return command || null;
+}
 
 /**
  * Console steps plus the commits only the appended `git bisect log` names, in test order. With
