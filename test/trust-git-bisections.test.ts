@@ -11,8 +11,8 @@ import { DIST_DIR, ROOT } from './helpers/paths.js';
  * rates 0–60 % and false alarms 0–10 %, bisected the README's way — plain `git bisect run ./test.sh`
  * and through the built CLI's `run --runs 5|10` — and read by the built CLI as a process.
  *
- * The sample is fixed and held out: seed 21 was never looked at while the model was changed
- * (development seeds: 1, 2). It is CI-sized, so it checks the targets of docs/trust.md as counts on
+ * The sample is fixed and held out: seed 21 was not used to develop the model (development seeds:
+ * 1, 2; docs/trust.md lists the bench's held-out seeds). It is CI-sized, so it checks the targets of docs/trust.md as counts on
  * this sample; the bench shows them with intervals on a large one.
  */
 interface Rate {
