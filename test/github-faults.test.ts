@@ -200,6 +200,64 @@ describe("only the action's own items are touched", () => {
   });
 });
 
+describe("performed_via_github_app: whose items are the action's own", () => {
+  const APP = { id: 4242, slug: 'bisect-bot', name: 'Bisect bot' };
+
+  test('items made with GITHUB_TOKEN carry the GitHub Actions app, as GitHub reports them', async () => {
+    await publish([report()]);
+    const { Octokit } = await import('@octokit/rest');
+    const octokit = new Octokit({ auth: 'ghs_faketoken', baseUrl: gh.url });
+    const [issue] = (
+      await octokit.rest.issues.listForRepo({
+        owner: 'acme',
+        repo: 'widget',
+        labels: 'bisection',
+        state: 'all',
+      })
+    ).data;
+    expect(issue.user?.login).toBe('github-actions[bot]');
+    expect(issue.performed_via_github_app?.slug).toBe('github-actions');
+    const prComment = (
+      await octokit.rest.issues.listComments({ owner: 'acme', repo: 'widget', issue_number: 1 })
+    ).data[0];
+    expect(prComment.performed_via_github_app?.slug).toBe('github-actions');
+  });
+
+  test("a GitHub App's own token: its re-run finds its issue at once (no claim wait, no second issue)", async () => {
+    gh.addUser('bisect-bot[bot]', 'Bot');
+    gh.tokens.set('ghs_apptoken', {
+      login: 'bisect-bot[bot]',
+      installation: true,
+      issues: 'write',
+      pullRequests: 'write',
+      app: APP,
+    });
+    await publish([report()], { token: 'ghs_apptoken' });
+    const started = Date.now();
+    const again = await publish([report({ label: 'verified' })], { token: 'ghs_apptoken' }, 2);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(again.issues[0].action).toBe('commented');
+    expect(gh.realIssues()).toHaveLength(1);
+  });
+
+  test('a person acting through an app (user-to-server) with a copied marker is not the action', async () => {
+    await publish([report()]);
+    const ours = gh.realIssues()[0];
+    ours.state = 'closed';
+    ours.state_reason = 'duplicate';
+    const copy = gh.addIssue({
+      title: 'copy',
+      body: ours.body!,
+      user: 'acme',
+      labels: ['bisection'],
+      viaApp: APP,
+    });
+    await publish([report({ label: 'verified' })], {}, 2);
+    expect(gh.issues.get(copy.number)!.body).toBe(ours.body);
+    expect(gh.issues.get(copy.number)!.state).toBe('open');
+  });
+});
+
 test('an identical re-run never reopens an issue a person closed; changed evidence does, saying why', async () => {
   await publish([report()]);
   const issue = gh.realIssues()[0];
@@ -407,5 +465,65 @@ describe('messages say what happened (issue 17, items 10 and 12)', () => {
     expect(gh.realIssues()[0].body).toContain(
       'The culprit commit is not on GitHub, so its author is named but not pinged.',
     );
+  });
+});
+
+test("a range result (no culprit) files the failure's issue, naming the range and pinging nobody", async () => {
+  const ranged = report({
+    status: 'range',
+    culprit: null,
+    trust: null,
+    range: { firstGood: 'nightly-2024-03-01', firstBad: 'nightly-2024-03-04', commits: 57 },
+  });
+  const res = await publish([ranged]);
+  expect(res.error).toBeNull();
+  const issues = gh.realIssues();
+  expect(issues).toHaveLength(1);
+  expect(issues[0].title).toContain('narrowed to a range');
+  expect(issues[0].body).toMatch(/nightly-2024-03-01.*nightly-2024-03-04/s);
+  expect(liveMentions(issues[0].body!)).toEqual([]);
+  expect([...gh.comments.values()]).toHaveLength(0);
+  expect(res.issues[0]).toMatchObject({ action: 'created', number: issues[0].number });
+  // Same range again: nothing written. A culprit found later: the same issue, updated with a comment.
+  gh.resetCounts();
+  await publish([ranged], {}, 2);
+  expect(gh.writes).toBe(0);
+  const found = await publish([report({ label: 'verified' })], {}, 3);
+  expect(found.issues[0]).toMatchObject({ action: 'commented', number: issues[0].number });
+  expect(gh.realIssues()).toHaveLength(1);
+});
+
+describe('a run that claimed a failure and died before filing it', () => {
+  const deadClaim = async (): Promise<void> => {
+    // What a run cancelled between its claim and its POST /issues leaves: the label, no issue.
+    const { claimLabelFor } = await import('../src/github/plan.js');
+    const { failureKey } = await import('../src/github/marker.js');
+    gh.labels.set(claimLabelFor(failureKey(report(), '')!, 0), {
+      id: 1,
+      name: claimLabelFor(failureKey(report(), '')!, 0),
+      color: 'ededed',
+      description: null,
+    });
+  };
+  const FAST_CLAIMS = { BISECT_REPORT_CLAIM_WAIT_SCALE: '0.001' };
+
+  test('one later run files the issue after waiting', async () => {
+    await deadClaim();
+    const res = await publish([report()], {}, 2, FAST_CLAIMS);
+    expect(res.error).toBeNull();
+    expect(gh.realIssues()).toHaveLength(1);
+    expect(logs.filter((l) => /filed no issue within .* filing it now/.test(l))).toHaveLength(1);
+  });
+
+  test('three waiting runs: one takes the filing over, the others file nothing (before: one issue each)', async () => {
+    await deadClaim();
+    gh.holdIssueLists(3);
+    const results = await Promise.all([2, 3, 4].map((run) => publish([report()], {}, run, FAST_CLAIMS)));
+    expect(results.map((r) => r.error)).toEqual([null, null, null]);
+    expect(gh.requests.filter((r) => r.route === 'POST /repos/{owner}/{repo}/issues')).toHaveLength(1);
+    expect(gh.realIssues()).toHaveLength(1);
+    expect(logs.filter((l) => /filing it now/.test(l))).toHaveLength(1);
+    expect(logs.filter((l) => /took its filing over/.test(l)).length).toBeGreaterThanOrEqual(1);
+    expect(gh.commentsOn(1)).toHaveLength(1);
   });
 });

@@ -208,6 +208,14 @@ test("claim lost, then the winner's issue appears before its PR comment: the los
   ]);
 });
 
+test('gave up (another waiting run took the filing over): nothing to do, settled, says why', () => {
+  const label = claimLabelFor(failureKey(report(), '')!, 0);
+  const p = plan([report()], state({ claims: { [label]: 'gave-up' }, prComments: { 7: [] } }), OPTS, CTX);
+  expect(settled(p)).toBe(true);
+  expect(kinds(p)).toEqual([]);
+  expect(p.info.some((l) => /took its filing over/.test(l))).toBe(true);
+});
+
 test('weak evidence: issue without a ping and no PR comment; mention-author always pings', () => {
   const weak = settle([report({ label: 'unreliable' })], state());
   expect(kinds(weak)).toEqual(['create-issue']);

@@ -61,7 +61,11 @@ export interface PlanOptions {
   mentionBlocked?: Readonly<Record<string, string>> | null;
 }
 
-export type ClaimState = 'won' | 'lost' | 'stale';
+/**
+ * won: this run files the issue. lost: another run does; wait for it. stale: the winner filed nothing
+ * in time and this run took over. gave-up: another waiting run took over; this one files nothing.
+ */
+export type ClaimState = 'won' | 'lost' | 'stale' | 'gave-up';
 
 export interface GitHubState {
   /** The login the action writes as, when known (see isOwnItem). */
@@ -116,9 +120,17 @@ export interface Plan {
 const STATUS_RANK: Partial<Record<Status, number>> = {
   found: 0,
   ambiguous: 1,
-  'no-culprit': 2,
-  'not-reproduced': 3,
+  range: 2,
+  'no-culprit': 3,
+  'not-reproduced': 4,
 };
+/**
+ * Results worth an issue of their own. A range (the tool narrowed the change to nightlies or a
+ * pushlog and stops there) is a regression as real as a culprit: it is filed, naming the range and
+ * pinging nobody (there is no commit to name an author of). No culprit or not reproduced only
+ * update or leave alone an issue that exists.
+ */
+const FILED: ReadonlySet<Status> = new Set(['found', 'ambiguous', 'range']);
 const TRUST_RANK: Record<TrustLabel, number> = {
   verified: 0,
   likely: 1,
@@ -296,7 +308,7 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
     /** The link the PR comment gives: the claim label's page lists the issue before its number is known. */
     let issueLink: string | null = null;
     const lostClaim = Object.entries(state.claims).some(
-      ([label, c]) => c === 'lost' && label.startsWith(claimPrefix(g.key)),
+      ([label, c]) => (c === 'lost' || c === 'gave-up') && label.startsWith(claimPrefix(g.key)),
     );
     let prCommentAllowed = !lostClaim;
 
@@ -346,7 +358,7 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
       // Compared between runs: everything but the run link (new every run) and the marker itself.
       const stable = renderIssueBody(r, { ...ctx, runUrl: null }, { mentionAuthor: d.mention, notes });
       const dig = digest(`${title}\n${stable}`);
-      const canFile = r.status === 'found' || r.status === 'ambiguous';
+      const canFile = FILED.has(r.status);
 
       if (!canonical) {
         if (!canFile) {
@@ -357,6 +369,11 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
         } else if (claim === 'lost') {
           needs.waitFor.push(claimLabel);
           set('wait', null);
+        } else if (claim === 'gave-up') {
+          info.push(
+            'Another run claimed this failure and filed no issue in time; a third run took its filing over. Not filing it here.',
+          );
+          set('none', null);
         } else {
           const marker = issueMarker({
             key: g.key.hash,

@@ -39,7 +39,7 @@ type Mode = 'write' | 'dry-run' | 'read-only';
 
 const ISSUES_WRITE = 'issues: write';
 const PULLS_WRITE = 'pull-requests: write';
-/** How long a run that lost a claim waits for the winner's issue before filing it itself. */
+/** How long a run that lost a claim waits for the winner's issue before taking the filing over. */
 const CLAIM_WAIT_MS = [200, 400, 800, 1600, 3200, 6400, 12800, 25600];
 
 async function inPool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -108,6 +108,9 @@ export function createPublisher(opts: PublishOptions): Publisher {
       })
     : null;
   const readOnly = opts.dryRun ? null : readOnlyReason(env);
+  // Tests of an interrupted winner shorten the claim waits (BISECT_REPORT_WAIT_SCALE leaves them alone:
+  // racing runs must keep waiting for a winner slowed by a loaded machine).
+  const claimWaitScale = waitScaleFromEnv({ BISECT_REPORT_WAIT_SCALE: env.BISECT_REPORT_CLAIM_WAIT_SCALE });
   const mode: Mode = opts.dryRun ? 'dry-run' : readOnly ? 'read-only' : 'write';
   const resolver = new AuthorResolver(
     client,
@@ -395,16 +398,24 @@ export function createPublisher(opts: PublishOptions): Publisher {
           if (p.needs.waitFor.length === 0) continue;
           // Lost a claim (contended case only): wait for the winner's issue, then plan again.
           if (waits < CLAIM_WAIT_MS.length) {
-            await sleep(CLAIM_WAIT_MS[waits++]);
+            await sleep(CLAIM_WAIT_MS[waits++] * claimWaitScale);
             state.issues = await readIssues();
             state.prComments = {}; // the winner may be posting its PR comment right now
           } else {
-            for (const label of p.needs.waitFor) state.claims[label] = 'stale';
-            opts.warning(
-              `Another run claimed this failure but filed no issue within ${Math.round(
-                CLAIM_WAIT_MS.reduce((a, b) => a + b) / 1000,
-              )} s; filing it now.`,
-            );
+            // The winner filed nothing in time (interrupted, or very slow). One waiting run takes over,
+            // through a second claim, so a slow winner costs at most one extra issue, not one per
+            // waiting run. The hour in its name keeps a takeover that died too from blocking for good.
+            const waited = Math.round((CLAIM_WAIT_MS.reduce((a, b) => a + b) * claimWaitScale) / 1000);
+            for (const label of p.needs.waitFor) {
+              const hour = new Date().toISOString().slice(2, 13).replace(/[-T]/g, '');
+              const takeover = await claim(`${label}+${hour}`);
+              state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
+              if (takeover === 'won') {
+                opts.warning(
+                  `Another run claimed this failure but filed no issue within ${waited} s; filing it now.`,
+                );
+              }
+            }
           }
         }
         if (!final || !settled(final)) throw new PublishError('could not settle what to publish');
