@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { collectReports } from '../collect.js';
+import { windowRevList } from '../read/history.js';
 import type { FormatChoice } from '../read/index.js';
 import { isNotText } from '../read/readLog.js';
 import { SCHEMA_VERSION, type Report } from '../model.js';
@@ -138,7 +139,13 @@ export async function runCli(argv: string[]): Promise<number> {
     const { errors, unrecognized } = await writeJsonStream(positionals, format as FormatChoice);
     return exitCode(errors, unrecognized);
   }
-  const { reports, errors } = await collectReports(positionals, format as FormatChoice);
+  // Inside a checkout that has the log's commits, window positions come from git rev-list (as in the action).
+  const { reports, errors } = await collectReports(
+    positionals,
+    format as FormatChoice,
+    undefined,
+    windowRevList,
+  );
   if (values.markdown) {
     process.stdout.write(neutraliseWorkflowCommands(renderSummary(reports, DEFAULT_CONTEXT)));
   } else {
@@ -170,15 +177,20 @@ async function writeJsonStream(patterns: string[], format: FormatChoice) {
   let count = 0;
   const unrecognized: Report[] = [];
   process.stdout.write(`{"schemaVersion": ${SCHEMA_VERSION}, "reports": [`);
-  const { errors } = await collectReports(patterns, format, (report) => {
-    if (isNotText(report)) unrecognized.push(report);
-    // `##[` only occurs inside JSON strings, where \u0023 is the same character: still valid JSON.
-    const text = (pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)).replace(
-      /##\[/g,
-      '#\\u0023[',
-    );
-    process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
-  });
+  const { errors } = await collectReports(
+    patterns,
+    format,
+    (report) => {
+      if (isNotText(report)) unrecognized.push(report);
+      // `##[` only occurs inside JSON strings, where \u0023 is the same character: still valid JSON.
+      const text = (pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)).replace(
+        /##\[/g,
+        '#\\u0023[',
+      );
+      process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
+    },
+    windowRevList,
+  );
   process.stdout.write(count > 0 ? '\n]}\n' : ']}\n');
   return { errors, unrecognized };
 }
