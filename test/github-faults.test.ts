@@ -4,10 +4,9 @@
  * items carrying a copied marker, a person's edits and closes, and a dry run with GitHub unreachable.
  */
 import { emptyReport, type Report, type TrustLabel } from '../src/model.js';
-import type { RenderContext } from '../src/render/context.js';
-import { createPublisher } from '../src/github/publish.js';
 import type { PublishOptions, PublishResult } from '../src/github/types.js';
 import { FakeGitHub } from './fake-github/server.js';
+import { publisherOptions, publishWith } from './helpers/publisher.js';
 import { fakeSha } from './fake-github/logs.js';
 import { parseMarkdown, type MdNode } from './helpers/markdown.js';
 
@@ -38,38 +37,17 @@ function report(over: Partial<Report> & { sha?: string; label?: TrustLabel } = {
   };
 }
 
-async function publish(
+function publish(
   reports: Report[],
   over: Partial<PublishOptions> = {},
   run = 1,
   env: NodeJS.ProcessEnv = {},
 ): Promise<PublishResult> {
-  const pub = createPublisher({
-    token: 'ghs_faketoken',
-    owner: 'acme',
-    repo: 'widget',
-    apiUrl: gh.url,
-    createIssue: true,
-    labels: ['bisection'],
-    issueKey: '',
-    mentionAuthor: 'auto',
-    commentOnPr: true,
-    authorMap: {},
-    closeOnFix: true,
-    dryRun: false,
-    info: (m) => logs.push(m),
-    warning: (m) => logs.push(`warning: ${m}`),
+  const options = publisherOptions(gh.url, logs, {
     env: { BISECT_REPORT_WAIT_SCALE: '0.001', ...env },
     ...over,
   });
-  const ctx: RenderContext = {
-    serverUrl: gh.url,
-    repository: 'acme/widget',
-    runUrl: `${gh.url}/acme/widget/actions/runs/${run}`,
-    authorLogins: {},
-  };
-  ctx.authorLogins = await pub.resolveAuthors(reports);
-  return pub.apply(reports, ctx);
+  return publishWith(options, reports, run);
 }
 
 beforeEach(async () => {

@@ -3,10 +3,10 @@
  * description): issue lifecycle, mentions, sticky PR comments, races, faults, dry-run, request economy.
  */
 import { emptyReport, type Report, type TrustLabel } from '../src/model.js';
-import type { RenderContext } from '../src/render/context.js';
 import { createPublisher } from '../src/github/publish.js';
 import type { PublishOptions, PublishResult } from '../src/github/types.js';
 import { FakeGitHub } from './fake-github/server.js';
+import { publisherOptions, publishWith } from './helpers/publisher.js';
 import { parseMarkdown, walk, type MdNode } from './helpers/markdown.js';
 
 const SHA_A = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
@@ -42,47 +42,11 @@ function report(
   };
 }
 
-function options(over: Partial<PublishOptions> = {}): PublishOptions {
-  return {
-    token: 'ghs_faketoken',
-    owner: 'acme',
-    repo: 'widget',
-    apiUrl: gh.url,
-    createIssue: true,
-    labels: ['bisection'],
-    issueKey: '',
-    mentionAuthor: 'auto',
-    commentOnPr: true,
-    authorMap: {},
-    closeOnFix: true,
-    dryRun: false,
-    info: (m) => logs.push(m),
-    warning: (m) => logs.push(`warning: ${m}`),
-    env: { BISECT_REPORT_WAIT_SCALE: '0.001' },
-    ...over,
-  };
-}
-
-function context(run = 1): RenderContext {
-  return {
-    serverUrl: gh.url,
-    repository: 'acme/widget',
-    runUrl: `${gh.url}/acme/widget/actions/runs/${run}`,
-    authorLogins: {},
-  };
-}
+const options = (over: Partial<PublishOptions> = {}): PublishOptions => publisherOptions(gh.url, logs, over);
 
 /** What main does: resolve authors (reads), then apply (writes). */
-async function publish(
-  reports: Report[],
-  over: Partial<PublishOptions> = {},
-  run = 1,
-): Promise<PublishResult> {
-  const pub = createPublisher(options(over));
-  const ctx = context(run);
-  ctx.authorLogins = await pub.resolveAuthors(reports);
-  return pub.apply(reports, ctx);
-}
+const publish = (reports: Report[], over: Partial<PublishOptions> = {}, run = 1): Promise<PublishResult> =>
+  publishWith(options(over), reports, run);
 
 function counted<T extends PublishResult>(r: T): { reads: number; writes: number } {
   return { reads: gh.reads, writes: gh.writes, ...(r.error ? { error: r.error } : {}) };
