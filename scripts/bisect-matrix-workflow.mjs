@@ -103,6 +103,24 @@ const gap = () => {
   return g;
 };
 
+/** A plan or report job's first steps: the history, Node 24 and, when asked, every probe's evidence so far. */
+const setupSteps = (withEvidence) => `      - uses: actions/checkout@v6
+        with:
+          fetch-depth: 0
+          persist-credentials: false
+      - uses: actions/setup-node@v6
+        with:
+          node-version: 24${
+            withEvidence
+              ? `
+      - uses: actions/download-artifact@v7
+        with:
+          pattern: bisect-evidence-*
+          merge-multiple: true
+          path: \${{ runner.temp }}/bisect-evidence`
+              : ''
+          }`;
+
 const planJob = (round) => {
   const needs = round === 1 ? [] : [`plan-${round - 1}`, `probe-${round - 1}`];
   // always(): a failed probe job (a runner lost, a cancelled step) must not end the bisection;
@@ -120,22 +138,7 @@ ${needs.length ? `    needs: [${needs.join(', ')}]\n` : ''}${cond}    runs-on: u
       done: \${{ steps.plan.outputs.done }}
       matrix: \${{ steps.plan.outputs.matrix }}
     steps:
-      - uses: actions/checkout@v6
-        with:
-          fetch-depth: 0
-          persist-credentials: false
-      - uses: actions/setup-node@v6
-        with:
-          node-version: 24${
-            round === 1
-              ? ''
-              : `
-      - uses: actions/download-artifact@v7
-        with:
-          pattern: bisect-evidence-*
-          merge-multiple: true
-          path: \${{ runner.temp }}/bisect-evidence`
-          }
+${setupSteps(round > 1)}
       - id: plan
         uses: ${SELF}/plan@${REF}
         with:
@@ -206,18 +209,7 @@ ${all.map((j) => `      - ${j}`).join('\n')}
       culprit: \${{ steps.report.outputs.culprit }}
       trust: \${{ steps.report.outputs.trust }}
     steps:
-      - uses: actions/checkout@v6
-        with:
-          fetch-depth: 0
-          persist-credentials: false
-      - uses: actions/setup-node@v6
-        with:
-          node-version: 24
-      - uses: actions/download-artifact@v7
-        with:
-          pattern: bisect-evidence-*
-          merge-multiple: true
-          path: \${{ runner.temp }}/bisect-evidence
+${setupSteps(true)}
       - name: The answer from all the evidence
         uses: ${SELF}/plan@${REF}
         with:
