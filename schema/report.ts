@@ -73,6 +73,10 @@ export interface Report {
       slug?: string | null;
     };
   };
+  /**
+   * The test command the bisection ran, as the log shows it (git bisect run's `running` line, quoting undone), when it does.
+   */
+  testCommand?: string | null;
   terms?: null | {
     old: string;
     new: string;
