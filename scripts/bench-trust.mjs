@@ -6,18 +6,20 @@
 //   false alarms = share of right culprits NOT labelled trusted
 //   precision    = share of trusted labels that are right
 //   calibration  = expected calibration error of trust.probability, and a reliability table
-// plus a 5-fold cross-validation of everything fitted on these labels: the root-cause likelihood
-// ratios (read back from each report's reason codes, see FITTED_REASONS in
-// src/analyse/plausibility.ts) and the "likely" probability threshold are refitted on four folds
-// and measured on the fifth. Folds are grouped by subsystem (the directory most of the culprit's files
-// are in, else the crashing function's prefix), so logs of one subsystem — and of one commit — never
-// sit on both sides. Labels rest on trust.assuredProbability (docs/trust.md), calibration is measured
-// on trust.probability; ECE comes with a bootstrap 95% interval. Also the time one CLI run takes on
-// the whole corpus.
+// plus a 5-fold cross-validation of everything fitted on these labels: the root-cause base, the
+// likelihood ratios (read back from each report's reason codes, see FITTED_REASONS in
+// src/analyse/plausibility.ts) and the "likely" probability threshold are refitted on four folds and
+// measured on the fifth; nothing is chosen by looking at the held-out fold. Folds are grouped by
+// culprit and by subsystem at once (logs sharing either are one group; a subsystem is the directory
+// most of the culprit's files are in, else the crashing function's prefix), so neither a commit nor
+// a subsystem sits on both sides. Held-out detection, false alarms, precision and ECE come with 95%
+// intervals from a bootstrap over groups, and the same cross-validation on other splits into folds
+// shows how much the split moves them. Labels rest on trust.assuredProbability (docs/trust.md),
+// calibration is measured on trust.probability. Also the time one CLI run takes on the whole corpus.
 //
 // Options: --corpus DIR (default ../shared/corpus), --no-timing, --json (machine-readable summary),
 // --cv (also print each fold's fitted ratios), --folds K (default 5), --fold-seed S (another split of
-// the culprits into folds, to see how much the cross-validated numbers move), --features a,b (refit only
+// the groups into folds), --splits N (other splits to run, default 4), --features a,b (refit only
 // these reason codes, for ablations; the others are then left out of the model).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -61,7 +63,6 @@ const ALL_FITTED = [
   'long-range-bisection',
   'build-config-only-culprit',
   'culprit-touches-build-files',
-  'several-compilers',
   'very-long-range-bisection',
   'culprit-adds-detector',
   'precise-crash-report',
@@ -250,10 +251,17 @@ function crossValidate(rows) {
       ...metrics(scored, (r) => r.label !== 'contradicted' && r.assured >= r.tau),
     });
   }
-  const pooled = metrics(held, (r) => r.label !== 'contradicted' && r.assured >= r.tau);
+  const isTrusted = (r) => r.label !== 'contradicted' && r.assured >= r.tau;
+  const pooled = metrics(held, isTrusted);
+  const interval = (key) => clusterBootstrap(held, (sample) => metrics(sample, isTrusted)[key]);
   return {
     folds,
     pooled,
+    intervals: {
+      detection: interval('detection'),
+      falseAlarms: interval('falseAlarms'),
+      precision: interval('precision'),
+    },
     calibration: calibration(held),
     eceInterval: eceInterval(held),
     auc: auc(held),
@@ -265,17 +273,37 @@ const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
 const fmtInterval = ([lo, hi]) => `[${lo.toFixed(3)}–${hi.toFixed(3)}]`;
 
-/** Bootstrap 95% interval of the ECE (seeded, 400 resamples). */
-function eceInterval(rows, resamples = 400) {
+/**
+ * Bootstrap 95% interval of a statistic, resampling whole groups (culprit/subsystem clusters), so
+ * logs that share a culprit or subsystem do not pass for independent evidence. Seeded, 400 resamples.
+ */
+function clusterBootstrap(rows, statistic, resamples = 400) {
   let seed = 12345;
   const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  const byCluster = new Map();
+  for (const r of rows) {
+    const key = r.cluster ?? r.log;
+    if (!byCluster.has(key)) byCluster.set(key, []);
+    byCluster.get(key).push(r);
+  }
+  const clusters = [...byCluster.values()];
   const values = [];
   for (let k = 0; k < resamples; k++) {
-    const sample = rows.map(() => rows[Math.floor(rand() * rows.length)]);
-    values.push(calibration(sample).ece);
+    const sample = [];
+    for (let i = 0; i < clusters.length; i++) sample.push(...clusters[Math.floor(rand() * clusters.length)]);
+    const v = statistic(sample);
+    if (Number.isFinite(v)) values.push(v);
   }
   values.sort((a, b) => a - b);
-  return [values[Math.floor(0.025 * resamples)], values[Math.floor(0.975 * resamples)]];
+  if (values.length === 0) return [NaN, NaN];
+  return [
+    values[Math.floor(0.025 * values.length)],
+    values[Math.min(values.length - 1, Math.floor(0.975 * values.length))],
+  ];
+}
+
+function eceInterval(rows) {
+  return clusterBootstrap(rows, (sample) => calibration(sample).ece);
 }
 
 /** 95% Wilson score interval of a proportion k/n: how far these few hundred logs pin a rate down. */
@@ -319,11 +347,35 @@ for (const l of single) {
       : 1,
     location: r.analysis?.locationProbability ?? 0,
     group: subsystemOf(r, l),
+    culprit: l.reported_culprit.slice(0, 12),
     codes: new Set((r.trust?.reasons ?? []).map((x) => x.code)),
   });
 }
-for (const r of rows) r.fold = fnv1a(FOLD_SEED + r.group) % FOLDS;
-const groups = new Set(rows.map((r) => r.group)).size;
+// Held-out folds keep whole culprits and whole subsystems out of training at once: logs that share
+// either are one group (connected components), and each group sits in one fold.
+const parent = new Map();
+const find = (x) => {
+  while (parent.get(x) !== x) {
+    parent.set(x, parent.get(parent.get(x)));
+    x = parent.get(x);
+  }
+  return x;
+};
+const union = (a, b) => {
+  for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+  const [ra, rb] = [find(a), find(b)].sort();
+  parent.set(rb, ra);
+};
+for (const r of rows) union(`sub:${r.group}`, `sha:${r.culprit}`);
+for (const r of rows) r.cluster = find(`sub:${r.group}`);
+const assignFolds = (seed) => {
+  for (const r of rows) r.fold = fnv1a(seed + r.cluster) % FOLDS;
+};
+assignFolds(FOLD_SEED);
+const groups = new Set(rows.map((r) => r.cluster)).size;
+const clusterSizes = new Map();
+for (const r of rows) clusterSizes.set(r.cluster, (clusterSizes.get(r.cluster) ?? 0) + 1);
+const largestGroup = Math.max(...clusterSizes.values());
 
 const m = metrics(rows);
 const cal = calibration(rows);
@@ -333,6 +385,15 @@ for (const r of rows) {
   byLabel[r.label][r.right ? 'right' : 'wrong']++;
 }
 const fullFit = fitRootModel(rows);
+// Other splits of the same groups into folds: how much the held-out numbers move with the split.
+const SPLITS = Math.max(0, Number(opt('--splits') ?? 4));
+const splits = [];
+for (let k = 1; k <= SPLITS; k++) {
+  assignFolds(`${FOLD_SEED}split${k}`);
+  const { pooled } = crossValidate(rows);
+  splits.push(pooled);
+}
+assignFolds(FOLD_SEED);
 const cv = crossValidate(rows);
 // The shipped threshold as the labels show it: the lowest probability labelled trusted.
 const shippedTau = Math.min(...rows.filter((r) => TRUSTED.has(r.label)).map((r) => r.p));
@@ -383,10 +444,17 @@ if (args.includes('--json')) {
         auc: auc(rows),
         eceInterval: eceInterval(rows),
         groups,
+        largestGroup,
         contradictedAtHalf: rows.filter((r) => r.label === 'contradicted' && r.p >= 0.5).length,
         cv: {
           folds: cv.folds.map(({ held: _held, ...f }) => f),
           ...cv.pooled,
+          intervals: cv.intervals,
+          splits: splits.map(({ detection, falseAlarms, precision }) => ({
+            detection,
+            falseAlarms,
+            precision,
+          })),
           ece: cv.calibration.ece,
           eceInterval: cv.eceInterval,
           auc: cv.auc,
@@ -442,8 +510,14 @@ const fmtRatios = (ratios) =>
   Object.entries(ratios)
     .map(([c, lr]) => `${c} ${lr.toFixed(2)}`)
     .join(', ');
+const fmtRate = (x, [lo, hi]) =>
+  `${pct(x)} [${Number.isFinite(lo) ? (lo * 100).toFixed(0) : '?'}–${Number.isFinite(hi) ? (hi * 100).toFixed(0) : '?'}%]`;
+const span = (key) => {
+  const v = splits.map((x) => x[key]).filter(Number.isFinite);
+  return v.length ? `${pct(Math.min(...v))}–${pct(Math.max(...v))}` : 'n/a';
+};
 console.log(
-  `  ${FOLDS}-fold cross-validation (grouped by subsystem, ${groups} groups; root-cause ratios and threshold refitted on the other folds):`,
+  `  ${FOLDS}-fold cross-validation, grouped by culprit and subsystem (${groups} groups, largest ${largestGroup} logs); base, root-cause ratios and threshold refitted on the other folds:`,
 );
 for (const f of cv.folds) {
   console.log(
@@ -452,8 +526,13 @@ for (const f of cv.folds) {
   if (args.includes('--cv')) console.log(`      base ${f.base.toFixed(2)}; ${fmtRatios(f.ratios)}`);
 }
 console.log(
-  `    pooled: detection ${pct(cv.pooled.detection)} ${wilson(cv.pooled.detection, cv.pooled.wrong)}  false alarms ${pct(cv.pooled.falseAlarms)} ${wilson(cv.pooled.falseAlarms, cv.pooled.right)}  precision ${pct(cv.pooled.precision)} ${wilson(cv.pooled.precision, cv.pooled.trusted)}  ECE ${cv.calibration.ece.toFixed(3)} ${fmtInterval(cv.eceInterval)}  AUC ${cv.auc.toFixed(3)}`,
+  `    held out: detection ${fmtRate(cv.pooled.detection, cv.intervals.detection)}  false alarms ${fmtRate(cv.pooled.falseAlarms, cv.intervals.falseAlarms)}  precision ${fmtRate(cv.pooled.precision, cv.intervals.precision)}  ECE ${cv.calibration.ece.toFixed(3)} ${fmtInterval(cv.eceInterval)}  AUC ${cv.auc.toFixed(3)}`,
 );
+console.log('      (95% intervals: bootstrap over groups)');
+if (splits.length)
+  console.log(
+    `    ${splits.length} other splits into folds: detection ${span('detection')}, false alarms ${span('falseAlarms')}, precision ${span('precision')}`,
+  );
 console.log(
   `  fit on all logs: base ${fullFit.base.toFixed(2)}; ${fmtRatios(fullFit.ratios)}; threshold ${tuneThreshold(rows, fullFit.predict).toFixed(2)}; on the shipped probabilities ${tunedOnShipped.toFixed(2)} (lowest trusted ${shippedTau.toFixed(2)})`,
 );

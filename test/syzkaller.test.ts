@@ -337,6 +337,44 @@ describe('syzkaller parser: cut-off and hostile input', () => {
   });
 });
 
+describe('syzkaller parser: the bisected failure', () => {
+  const H = (n: number) => n.toString(16).padStart(40, 'a');
+  const log = (originalRuns: string[]) =>
+    [
+      `bisecting cause commit starting from ${H(1)}`,
+      `building syzkaller on ${H(9)}`,
+      `testing commit ${H(1)} with gcc (GCC) 8.1.0`,
+      ...originalRuns,
+      'testing release v5.7',
+      `testing commit ${H(2)} with gcc (GCC) 8.1.0`,
+      'all runs: OK',
+      `# git bisect start ${H(1)} ${H(2)}`,
+      `testing commit ${H(3)} with gcc (GCC) 8.1.0`,
+      'all runs: crashed: KASAN: use-after-free Read in delete_partition',
+      `# git bisect bad ${H(3)}`,
+    ].join('\n');
+
+  test('is the commonest crash of the original commit', () => {
+    const r = parseText(
+      log(['run #0: crashed: WARNING in foo', 'run #1: crashed: WARNING in foo', 'run #2: OK']),
+    );
+    expect(r.crash?.title).toBe('WARNING in foo');
+  });
+
+  test('skips harness failures: a machine that stopped answering says nothing about the bug', () => {
+    const r = parseText(log(['all runs: crashed: no output from test machine']));
+    expect(r.crash?.title).toBe('KASAN: use-after-free Read in delete_partition');
+    const mixed = parseText(
+      log([
+        'run #0: crashed: SYZFAIL: wrong response packet',
+        'run #1: crashed: SYZFAIL: wrong response packet',
+        'run #2: crashed: WARNING in foo',
+      ]),
+    );
+    expect(mixed.crash?.title).toBe('WARNING in foo');
+  });
+});
+
 describe('syzkaller detection', () => {
   const decisive = [
     'bisecting cause commit starting from 7f206cf3ec2bee4621325cfacb2588e5085c07f5',

@@ -47,6 +47,107 @@ describe('kernel crash titles', () => {
   });
 });
 
+describe("kernel crashes: same bug by stack frames and the culprit's files", () => {
+  const crashReport = (frames: string[]) =>
+    ['Call Trace:', ' <TASK>', ...frames.map((f) => ` ${f}`), ' </TASK>'].join('\n');
+  const culpritChanging = (path: string) => ({
+    sha: 'b'.repeat(40),
+    subject: 'proto: rework registration',
+    author: null,
+    date: null,
+    files: [{ path }],
+    merge: false,
+    release: false,
+  });
+  const inLog = (report: Partial<Report>) =>
+    profileFor({ ...emptyReport('x.log', 'syzkaller'), ...report }).signatures;
+  const target = 'KASAN: use-after-free Read in proto_unregister';
+
+  test("a crash whose function is on the bisected crash's stack is the same bug", () => {
+    const signatures = inLog({
+      crash: {
+        title: target,
+        report: crashReport([
+          'proto_unregister+0x1a/0x40 net/core/sock.c:3801',
+          'sock_release+0x8c/0x1d0 net/socket.c:660',
+        ]),
+      },
+    });
+    const m = signatures.match('WARNING in sock_release', target);
+    expect(m.match).toBe('related');
+    expect(m.weight).toBeGreaterThanOrEqual(0.5);
+    // Without the report, the two titles share nothing.
+    expect(
+      profileFor({ format: 'syzkaller' }).signatures.match('WARNING in sock_release', target).weight,
+    ).toBeLessThan(0.1);
+  });
+
+  test("another title of the subsystem, crashing in the culprit's files, is the same bug", () => {
+    const atCulprit = 'general protection fault in proto_register';
+    const report = crashReport([
+      'proto_register+0x2b/0x90 net/core/proto.c:120',
+      'inet_init+0x10/0x20 net/ipv4/af_inet.c:1',
+    ]);
+    const through = inLog({
+      crash: { title: target, report: null },
+      culpritCrash: { title: atCulprit, report },
+      culprit: culpritChanging('net/core/proto.c'),
+    });
+    const elsewhere = inLog({
+      crash: { title: target, report: null },
+      culpritCrash: { title: atCulprit, report },
+      culprit: culpritChanging('fs/open.c'),
+    });
+    expect(through.match(atCulprit, target).weight).toBeGreaterThanOrEqual(0.5);
+    // A different title weighs as evidence either way, never as a veto.
+    const prefixOnly = elsewhere.match(atCulprit, target);
+    expect(prefixOnly.match).toBe('related');
+    expect(prefixOnly.weight).toBeGreaterThan(0.2);
+    expect(prefixOnly.weight).toBeLessThan(0.5);
+  });
+
+  test('harness failures stay harness failures, whatever the stacks', () => {
+    const signatures = inLog({
+      crash: { title: target, report: crashReport(['proto_unregister+0x1a/0x40 net/core/sock.c:3801']) },
+    });
+    expect(signatures.match('SYZFAIL: wrong response packet', target).match).toBe('infra');
+  });
+});
+
+describe('a directory entry of the culprit (raw diff-tree) names no file', () => {
+  const withCrash = (paths: string[], frames: string[]): Report => ({
+    ...emptyReport('x.log', 'syzkaller'),
+    status: 'found',
+    crash: { title: 'WARNING in nr_insert_socket', report: frames.map((f) => ` ${f}`).join('\n') },
+    culprit: {
+      sha: 'a'.repeat(40),
+      subject: 'netrom: fix a leak',
+      author: null,
+      date: null,
+      files: paths.map((path) => ({ path })),
+      merge: false,
+      release: false,
+    },
+  });
+  const codes = (paths: string[], frames: string[]) =>
+    assessCulprit(withCrash(paths, frames), 'WARNING in nr_insert_socket').reasons.map((r) => r.code);
+  test('a stack under the directory is near the culprit, neither a hit nor a miss', () => {
+    expect(codes(['net'], ['nr_insert_socket+0x1/0x2 net/netrom/af_netrom.c:10'])).toEqual([
+      'stack-near-culprit-files',
+    ]);
+  });
+  test('a stack outside the directory misses it', () => {
+    expect(codes(['drivers'], ['nr_insert_socket+0x1/0x2 net/netrom/af_netrom.c:10'])).toEqual([
+      'stack-misses-culprit-files',
+    ]);
+  });
+  test('an abbreviated diffstat path still matches its file', () => {
+    expect(codes(['.../netrom/af_netrom.c'], ['nr_insert_socket+0x1/0x2 net/netrom/af_netrom.c:10'])).toEqual(
+      ['stack-mentions-culprit-files'],
+    );
+  });
+});
+
 describe('documentation is not build configuration', () => {
   const withFiles = (paths: string[]): Report => ({
     ...emptyReport('x.log', 'syzkaller'),
@@ -69,6 +170,13 @@ describe('documentation is not build configuration', () => {
     expect(codes(['net/foo/Kconfig', 'Documentation/networking/foo.rst'])).toContain(
       'build-config-only-culprit',
     );
+  });
+  test('a Documentation directory entry (raw diff-tree) is documentation too', () => {
+    expect(codes(['Documentation', 'Makefile'])).toContain('build-config-only-culprit');
+    expect(codes(['Documentation', 'net'])).toEqual([]);
+  });
+  test('scripts/Makefile.* are build rules', () => {
+    expect(codes(['scripts/Makefile.kasan'])).toContain('build-config-only-culprit');
   });
   test('documentation alone cannot change the kernel', () => {
     expect(codes(['Documentation/networking/foo.rst', 'net/foo/README.md'])).toContain(

@@ -200,6 +200,24 @@ describe('posterior over the culprit', () => {
     expect(again.trust?.label).not.toBe('contradicted');
   });
 
+  test('a reproducer too flaky to place the change anywhere leaves the culprit unreliable, not contradicted', () => {
+    // 2 crashes in 20 runs at the culprit, 1 in 20 at the original, every other commit clean: the
+    // runs favour the culprit over any single other commit, yet spread the mass over the window.
+    const steps: StepSpec[] = [
+      { commit: sha(4000), verdict: 'bad', runs: [BUG, ...times(19, 'OK')], original: true },
+      { commit: sha(1), verdict: 'good', runs: times(20, 'OK'), release: 'v1.0' },
+      { commit: sha(2000), verdict: 'good', runs: times(20, 'OK'), left: 1000 },
+      { commit: sha(3000), verdict: 'good', runs: times(20, 'OK'), left: 500 },
+      { commit: sha(3500), verdict: 'good', runs: times(20, 'OK'), left: 250 },
+      { commit: sha(3998), verdict: 'good', runs: times(20, 'OK'), left: 1 },
+      { commit: sha(3999), verdict: 'bad', runs: [BUG, BUG, ...times(18, 'OK')], left: 0 },
+    ];
+    const r = analyse(report(steps, sha(3999)));
+    expect(r.analysis!.locationProbability!).toBeLessThan(0.05);
+    expect(r.trust?.label).toBe('unreliable');
+    expect(r.trust!.probability).toBeLessThan(0.5);
+  });
+
   test('run counts for decisive re-tests follow §3.8', () => {
     expect(cleanNeeded(0.9)).toBe(2);
     expect(cleanNeeded(0.5)).toBe(7);

@@ -249,7 +249,14 @@ function judge(report: Report, options: AnalyseOptions): Judged {
           layout.culpritPosition,
         )
       : location;
-  const contradicted = culprit !== null && Math.max(location, reliableLocation) < THRESHOLDS.contradicted;
+  // And the culprit has less mass than an average commit of the 95 % credible range, where the runs
+  // place the change: a culprit that is merely one of many places a too-flaky reproducer cannot tell
+  // apart is unreliable, not contradicted.
+  const typicalInRange = (0.95 * (1 - post.outside - post.noCulprit)) / Math.max(1, rangeCommits);
+  const contradicted =
+    culprit !== null &&
+    Math.max(location, reliableLocation) < THRESHOLDS.contradicted &&
+    location < typicalInRange;
   const parentIndex = culprit ? parentStepIndex(report.steps, layout, layout.culpritPosition) : -1;
   const direct = directEvidence(culpritEv, parentIndex >= 0 ? evidences[parentIndex] : null, post);
   const hasDirectEvidence = direct.culprit && direct.parent && !plaus.noop;

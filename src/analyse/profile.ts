@@ -31,15 +31,29 @@ export function testSignatures(isHarness: (title: string) => boolean = () => fal
   };
 }
 
-export function profileFor(report: Pick<Report, 'format'>): TrustProfile {
+/**
+ * The trust profile of a report's format. Given the whole report, failure titles are compared with
+ * what the log shows beyond them (the format's `inLog` signatures: crash stacks, culprit files).
+ */
+export function profileFor(
+  report: Pick<Report, 'format'> & Partial<Pick<Report, 'crash' | 'culpritCrash' | 'culprit'>>,
+): TrustProfile {
   const trust = formatOf(report)?.trust;
   const isHarness = (title: string) => isHarnessTitle(report, title);
   const own = trust?.signatures;
+  const match =
+    own?.inLog && (report.crash || report.culpritCrash)
+      ? own.inLog({
+          crash: report.crash ?? null,
+          culpritCrash: report.culpritCrash,
+          culprit: report.culprit ?? null,
+        })
+      : own?.match;
   return {
     signatures: own
       ? {
           key: own.key,
-          match: (title, target) => own.match(title, target, isHarness),
+          match: (title, target) => match!(title, target, isHarness),
           isInfra: (title) => isInfraTitle(title, isHarness),
         }
       : testSignatures(isHarness),

@@ -76,11 +76,14 @@ export interface FormatTrustProfile {
     /** Titles with the same key count as one failure. */
     key(title: string): string;
     /** How strongly a failure with this title shows the target (weight 0..1); harness titles: 'infra'. */
-    match(
-      title: string,
-      target: string | null,
-      isHarness: (title: string) => boolean,
-    ): { match: 'exact' | 'family' | 'related' | 'other' | 'infra' | 'clean' | 'censored'; weight: number };
+    match(title: string, target: string | null, isHarness: (title: string) => boolean): RunMatchLike;
+    /**
+     * The same comparison using what this log shows beyond titles (crash stacks, the culprit's
+     * files); `match` is used when absent.
+     */
+    inLog?(
+      report: Pick<Report, 'crash' | 'culpritCrash' | 'culprit'>,
+    ): (title: string, target: string | null, isHarness: (title: string) => boolean) => RunMatchLike;
   };
   /** Prior probability that a correctly located change point is the bug's root cause (default 0.9). */
   rootCauseBase?: number;
@@ -90,6 +93,12 @@ export interface FormatTrustProfile {
    * culprit as the first commit where it fails at its rate.
    */
   drift?: number;
+}
+
+/** How strongly one failure shows the bisected one (`RunMatch` of src/analyse/signatures.ts). */
+export interface RunMatchLike {
+  match: 'exact' | 'family' | 'related' | 'other' | 'infra' | 'clean' | 'censored';
+  weight: number;
 }
 
 /** One tested commit, as the renderer proposes it for a replay. */

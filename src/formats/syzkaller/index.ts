@@ -3,6 +3,7 @@ import { gitBisectReplay } from '../git-common/replay.js';
 import { createSyzkallerSink } from './sink.js';
 import { syzkallerTrust } from './trust.js';
 import { syzkallerExtras } from './details.js';
+import { isHarnessTitle } from './titles.js';
 
 /**
  * Lines only syzkaller's bisection prints (docs/formats/syzkaller.md). Each needs a 40-hex sha or an exact
@@ -23,26 +24,13 @@ export const syzkallerParser: LogParser = {
   create: createSyzkallerSink,
 };
 
-/**
- * Harness and infrastructure outcomes: they say nothing about the kernel bug (unless they are the
- * bug being bisected).
- */
-const HARNESS_TITLE =
-  /^(SYZFAIL|SYZFATAL|lost connection to test machine|no output from test machine|no output|test machine is not executing programs|executor failed|unexpected kernel reboot|timed out|failed to |suppressed report|can't ssh|kernel panic: VFS: Unable to mount root)/i;
-
 export const syzkallerFormat = defineFormat({
   name: 'syzkaller',
   displayName: 'syzkaller',
   aliases: ['syz', 'syzbot'],
   helpText: 'syzkaller bisection log (bisect.txt)',
   parser: syzkallerParser,
-  isHarnessTitle: (title) =>
-    HARNESS_TITLE.test(
-      title
-        .replace(/\s+\(\d+\)\s*$/, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    ),
+  isHarnessTitle,
   // syzkaller drives `git bisect` on the kernel tree, so the same commands resume it.
   replay: gitBisectReplay,
   trust: syzkallerTrust,

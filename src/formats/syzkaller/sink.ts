@@ -29,6 +29,7 @@ import {
   startsWithHash,
   type RunVerdict,
 } from './lines.js';
+import { isHarnessTitle } from './titles.js';
 
 export const MAX_REPORT_BYTES = 64 * 1024;
 export const MAX_OUTCOMES_PER_STEP = 64;
@@ -603,9 +604,7 @@ class ReportBuilder {
     if (this.recipients.length > 0) details.recipients = [...this.recipients];
     report.details = { syzkaller: details };
 
-    // The failure being bisected: the commonest crash of the original commit's test.
-    const original = steps.find((s) => s.original);
-    const originalTitle = original ? commonestTitle(original.titles) : null;
+    const originalTitle = bisectedTitle(steps);
     const reportText = this.reportChunks.length > 0 ? this.reportChunks.join('\n').trimEnd() || null : null;
     if (originalTitle !== null) report.crash = { title: originalTitle, report: null };
     if (this.footerCrashTitle !== null) {
@@ -757,16 +756,35 @@ function fixWindow(w: { good: string[]; bad: string | null }): { good: string[];
   return { good: w.bad ? [w.bad] : [], bad: w.good[0] ?? null };
 }
 
-function commonestTitle(titles: Record<string, number>): string | null {
+function commonestTitle(titles: Record<string, number>, skip: (title: string) => boolean): string | null {
   let best: string | null = null;
   let bestCount = 0;
   for (const [title, count] of Object.entries(titles)) {
-    if (count > bestCount) {
+    if (count > bestCount && !skip(title)) {
       best = title;
       bestCount = count;
     }
   }
   return best;
+}
+
+/**
+ * The failure being bisected: the commonest crash of the original commit's test. Harness failures
+ * (a machine that stopped answering) say nothing about the bug, so when the original commit shows
+ * only those, the bug is the commonest real crash of the commits that crashed; a harness title is
+ * the bug only when nothing else ever crashed.
+ */
+function bisectedTitle(steps: Step[]): string | null {
+  const original = steps.find((s) => s.original);
+  if (!original) return null;
+  const own = commonestTitle(original.titles, isHarnessTitle);
+  if (own !== null) return own;
+  const crashed: Record<string, number> = {};
+  for (const s of steps) {
+    if (s.verdict !== 'bad') continue;
+    for (const [title, n] of Object.entries(s.titles)) crashed[title] = (crashed[title] ?? 0) + n;
+  }
+  return commonestTitle(crashed, isHarnessTitle) ?? commonestTitle(original.titles, () => false);
 }
 
 /** A sink that never throws: a bug on one odd line costs that line, not the report. */

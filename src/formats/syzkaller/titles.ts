@@ -1,4 +1,6 @@
+import type { Report } from '../../model.js';
 import { isInfraTitle, type HarnessRule, type RunMatch } from '../../analyse/signatures.js';
+import { isReportingMachinery, pathCovers, stackFilesOf, stackFunctionsOf } from '../../analyse/stacks.js';
 
 /**
  * Kernel crash titles as syzkaller prints them, compared with the bisected one (docs/trust.md,
@@ -11,6 +13,9 @@ export const MATCH_WEIGHT = {
   exact: 1,
   family: 1,
   sameFunction: 0.8,
+  // One crash's function is on the other's stack, or both sit in one subsystem and the crash runs
+  // through the code the culprit changes: more likely than not the same bug seen at another point.
+  sameCodePath: 0.6,
   sameCluster: 0.5,
   sameSubsystem: 0.4,
   corrupted: 0.4,
@@ -19,6 +24,17 @@ export const MATCH_WEIGHT = {
 
 /** For titles without harness failures. */
 const NO_HARNESS: HarnessRule = () => false;
+
+/**
+ * Harness and infrastructure outcomes: they say nothing about the kernel bug (unless they are the
+ * bug being bisected).
+ */
+const HARNESS_TITLE =
+  /^(SYZFAIL|SYZFATAL|lost connection to test machine|no output from test machine|no output|test machine is not executing programs|executor failed|unexpected kernel reboot|timed out|failed to |suppressed report|can't ssh|kernel panic: VFS: Unable to mount root)/i;
+
+export function isHarnessTitle(title: string): boolean {
+  return HARNESS_TITLE.test(normalizeTitle(title));
+}
 
 export function normalizeTitle(title: string): string {
   return title
@@ -132,9 +148,62 @@ export function matchTitle(
       : { match: 'other', weight: MATCH_WEIGHT.other };
   }
   if (sameClass && titleClass(goal) === 'hang') return { match: 'related', weight: MATCH_WEIGHT.sameCluster };
-  if (fn && goalFn) {
-    const p = functionPrefix(fn);
-    if (p && p === functionPrefix(goalFn)) return { match: 'related', weight: MATCH_WEIGHT.sameSubsystem };
-  }
+  if (sharePrefix(fn, goalFn)) return { match: 'related', weight: MATCH_WEIGHT.sameSubsystem };
   return { match: 'other', weight: MATCH_WEIGHT.other };
+}
+
+function sharePrefix(fn: string | null, other: string | null): boolean {
+  if (!fn || !other) return false;
+  const p = functionPrefix(fn);
+  return p !== null && p === functionPrefix(other);
+}
+
+/** What one crash report in the log shows: the functions and files its stack runs through. */
+interface CrashStack {
+  key: string;
+  functions: Set<string>;
+  files: string[];
+}
+
+/**
+ * Same-bug matching with what the log itself shows beyond titles (docs/trust.md, "Failure
+ * signatures"): the stack frames of its crash reports and the files the culprit changes. A crash
+ * whose title differs from the bisected one still counts as the same bug, with weight
+ * `sameCodePath`, when one's function lies on the other's stack, or when both name functions of
+ * one subsystem (a shared prefix) and its own stack runs through the culprit's files. Without
+ * reports this is `matchTitle`.
+ */
+export function matchTitleInLog(
+  report: Pick<Report, 'crash' | 'culpritCrash' | 'culprit'>,
+): (title: string, target: string | null, isHarness?: HarnessRule) => RunMatch {
+  const stacks: CrashStack[] = [];
+  for (const crash of [report.crash, report.culpritCrash]) {
+    if (!crash?.title || !crash.report) continue;
+    stacks.push({
+      key: normalizeTitle(crash.title),
+      functions: stackFunctionsOf(crash.report),
+      files: [...stackFilesOf(crash.report)].filter((f) => !isReportingMachinery(f)),
+    });
+  }
+  const culpritFiles = (report.culprit?.files ?? []).map((f) => f.path).filter(Boolean);
+  if (stacks.length === 0) return matchTitle;
+  const stacksOf = (key: string) => stacks.filter((s) => s.key === key);
+  // A title names a function, or a file for "kernel BUG at f.c:LINE!".
+  const onStack = (s: CrashStack, named: string) =>
+    s.functions.has(named) || s.files.some((f) => f === named || f.endsWith('/' + named));
+  const throughCulprit = (s: CrashStack) => s.files.some((f) => culpritFiles.some((p) => pathCovers(p, f)));
+  return (title, target, isHarness = NO_HARNESS) => {
+    const base = matchTitle(title, target, isHarness);
+    if (target === null || base.match === 'infra' || base.weight >= MATCH_WEIGHT.sameCodePath) return base;
+    const t = normalizeTitle(title);
+    const goal = normalizeTitle(target);
+    if (isInfraTitle(goal, isHarness)) return base;
+    const fn = titleFunction(t);
+    const goalFn = titleFunction(goal);
+    const sameCodePath =
+      (fn !== null && stacksOf(goal).some((s) => onStack(s, fn))) ||
+      (goalFn !== null && stacksOf(t).some((s) => onStack(s, goalFn))) ||
+      (sharePrefix(fn, goalFn) && stacksOf(t).some(throughCulprit));
+    return sameCodePath ? { match: 'related', weight: MATCH_WEIGHT.sameCodePath } : base;
+  };
 }
