@@ -35,6 +35,7 @@ import {
   type Repo,
 } from './git/worktrees.js';
 import { formatP, formatProbability } from '../probability.js';
+import { noteStdoutError, stdoutClosed } from './stdout.js';
 
 export const BISECT_USAGE =
   'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
@@ -258,8 +259,17 @@ class Driver {
   }
 
   private log(line: string): void {
-    // Commit subjects and failure titles are other people's text: inert on a runner's stdout.
-    writeSync(this.logFd, (this.logFd === 1 ? neutraliseWorkflowCommands(line) : line) + '\n');
+    if (this.logFd === 1 && stdoutClosed()) return;
+    try {
+      // Commit subjects and failure titles are other people's text: inert on a runner's stdout.
+      writeSync(this.logFd, (this.logFd === 1 ? neutraliseWorkflowCommands(line) : line) + '\n');
+    } catch (err) {
+      if (this.logFd !== 1 || !noteStdoutError(err)) throw err;
+      // Nobody reads the log any more: stop like an interrupt (the worktrees are still removed).
+      this.interrupted = 'the log reader (stdout) went away';
+      this.killAll();
+      this.wake?.();
+    }
   }
 
   private subject(commit: string): string {

@@ -48,6 +48,8 @@ ${formatHelp()}
   Exit code: 0 when every input is a bisection log that could be read; 2 when one is missing, a
   directory, a glob matching nothing, empty or binary (the rest are still reported; a text file
   that holds no bisection is reported as such), or the command line is wrong. The action fails its step in the same cases.
+  Every command exits 141 (like a tool ended by SIGPIPE), quietly, when the reader of its stdout
+  goes away early (\`bisect-report --json LOG | head -1\`).
 
 Flaky-aware bisection (use as the \`git bisect run\` script):
   run            run COMMAND N times on the checked-out commit, print one line per run, and exit
