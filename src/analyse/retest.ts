@@ -101,9 +101,11 @@ export function planRetests(input: RetestInput): Retest[] {
         : 'verify: the culprit should fail in most runs',
     });
     const parent =
-      parentIndex >= 0
+      // Only git's own list of the window says which tested commit is the parent; positions rebuilt
+      // from the log can put another one there, so `<culprit>^` lets git name it.
+      layout.exact && parentIndex >= 0
         ? report.steps[parentIndex].commit
-        : (layout.commitAt((layout.culpritPosition ?? 1) - 1) ?? `${culprit.sha}^`);
+        : ((layout.exact ? layout.commitAt((layout.culpritPosition ?? 1) - 1) : null) ?? `${culprit.sha}^`);
     add({
       commit: parent,
       runs: n,

@@ -349,15 +349,17 @@ function posteriorBlock(report: Report, ctx: RenderContext): string[] {
   const words = runVocabulary(report);
   const out: string[] = [];
   const strip = posteriorStrip(t, report.analysis, report.culprit?.sha ?? null);
+  // Counts rebuilt from the log (no git history at hand) are estimates: say so.
+  const about = report.analysis?.positionsExact === false ? 'about ' : '';
   const facts: string[] = [];
   const named = report.direction === 'fix' ? 'fix' : 'culprit';
   if (t.range95)
     facts.push(
       words.crashes
-        ? `95% range: **${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`
+        ? `95% range: **${about}${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`
         : t.range95.commits === 1
           ? `95% sure it is${rangeEnds(t.range95, ctx) || ' one commit'}`
-          : `95% sure it is one of **${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`,
+          : `95% sure it is one of **${about}${plural(t.range95.commits, 'commit')}**${rangeEnds(t.range95, ctx)}`,
     );
   if (report.culprit && report.status === 'found')
     facts.push(
@@ -380,8 +382,8 @@ function posteriorBlock(report: Report, ctx: RenderContext): string[] {
     const first = report.direction === 'fix' ? 'fixed' : 'bad';
     out.push(
       words.crashes
-        ? `<sub>Posterior probability that each commit of the ${strip.positions}-commit window (oldest → newest) is the first ${first} one.</sub>`
-        : `<sub>How likely each of the ${plural(strip.positions, 'commit')} between the last passing and the first failing commit (oldest → newest) is the first one that ${report.direction === 'fix' ? 'passes' : 'fails'}.</sub>`,
+        ? `<sub>Posterior probability that each commit of ${about ? `a window of about ${strip.positions} commits` : `the ${strip.positions}-commit window`} (oldest → newest) is the first ${first} one.</sub>`
+        : `<sub>How likely each of ${about ? 'about ' : 'the '}${plural(strip.positions, 'commit')} between the last passing and the first failing commit (oldest → newest) is the first one that ${report.direction === 'fix' ? 'passes' : 'fails'}.</sub>`,
       '',
     );
   }

@@ -46,11 +46,13 @@ export function renderText(reports: Report[]): string {
     if (r.reason) out.push(`  ${plain(r.reason, 400)}`);
     const weakest = r.trust?.weakestLink?.message;
     if (weakest) out.push(`  weakest link: ${plain(weakest, 400)}`);
+    // Counts rebuilt from the log (no git history at hand) are estimates.
+    const about = r.analysis?.positionsExact === false ? 'about ' : '';
     if (r95 && r95.commits > 1 && v.sureness !== 'range') {
       out.push(
         runVocabulary(r).crashes
-          ? `  95% range: ${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`
-          : `  95% sure the culprit is one of ${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`,
+          ? `  95% range: ${about}${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`
+          : `  95% sure the culprit is one of ${about}${r95.commits} commits${rangeEnds ? ` ${rangeEnds}` : ''}`,
       );
     }
     for (const cand of r.candidates.slice(0, 20))
