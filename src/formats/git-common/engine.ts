@@ -8,6 +8,7 @@
  * build output, possibly megabytes) are rejected by their first character before any regex.
  */
 import { emptyReport, type Commit, type Report, type RunKind, type Step, type Verdict } from '../../model.js';
+import { CommitDisplayReader, type DisplayLimits } from './commitDisplay.js';
 import { BISECT_LINE_PREFIX, POSITION_LINE, RESULT_LINE, WINDOW_LINE } from '../../bisect/logLines.js';
 
 const OID = '[0-9a-f]{40}(?:[0-9a-f]{24})?';
@@ -126,7 +127,11 @@ export function parseRunOutputLine(line: string): RunOutputLine | null {
 const MAX_OUTCOMES = 200;
 const MAX_TITLE = 300;
 const MAX_FILES = 500;
-const MAX_DISPLAY_LINES = 5000;
+const DISPLAY_LIMITS: DisplayLimits = {
+  maxLines: 5000,
+  maxFiles: MAX_FILES,
+  capSubject: (subject) => cap(subject, MAX_TITLE),
+};
 const MAX_REASON = 600;
 const MAX_CANDIDATES = 1000;
 
@@ -243,92 +248,6 @@ function startsWithHex(line: string): boolean {
   return true;
 }
 
-/** Parses the commit display printed after "<sha> is the first bad commit". */
-class DisplayReader {
-  lines = 0;
-  sawHeader = false;
-  subjectTaken = false;
-  constructor(readonly commit: Commit) {}
-
-  /** Returns false when the line is not part of the display (the display has ended). */
-  take(line: string): boolean {
-    if (++this.lines > MAX_DISPLAY_LINES) return false;
-    const c = this.commit;
-    if (this.lines === 1) {
-      if (line.startsWith('commit ') && line.slice(7, 7 + c.sha.length) === c.sha) {
-        this.sawHeader = true;
-        return true;
-      }
-      // format.pretty=oneline: "<sha> subject" and then the stat.
-      if (line.startsWith(c.sha + ' ')) {
-        this.sawHeader = true;
-        this.subjectTaken = true;
-        if (!c.subject) c.subject = cap(line.slice(c.sha.length + 1), MAX_TITLE);
-        return true;
-      }
-      return false;
-    }
-    if (line === '') return true;
-    if (line.startsWith('    ')) {
-      if (!this.subjectTaken) {
-        this.subjectTaken = true;
-        if (!c.subject) c.subject = cap(line.trim(), MAX_TITLE);
-      }
-      return true;
-    }
-    if (line.startsWith('Merge: ')) {
-      c.merge = true;
-      return true;
-    }
-    const author = /^Author: +(.*?)(?: <([^>]*)>)?$/.exec(line);
-    if (author) {
-      c.author = { name: author[1], email: author[2] ?? '' };
-      return true;
-    }
-    if (line.startsWith('Date: ') || line.startsWith('AuthorDate: ')) {
-      c.date = line.slice(line.indexOf(':') + 1).trim();
-      return true;
-    }
-    if (line.startsWith('Commit: ') || line.startsWith('CommitDate: ')) return true;
-    if (line.charCodeAt(0) === 58 /* ':' raw diff-tree */) {
-      const tab = line.indexOf('\t');
-      if (tab > 0 && /^:\d{6} \d{6} /.test(line)) {
-        this.addFile(
-          line
-            .slice(tab + 1)
-            .split('\t')
-            .pop() ?? '',
-        );
-        return true;
-      }
-      return false;
-    }
-    if (line.charCodeAt(0) === 32) {
-      const bar = line.indexOf(' | ');
-      if (bar > 0) {
-        this.addFile(line.slice(1, bar).trim());
-        return true;
-      }
-      const t = line.trim();
-      if (/^\d+ files? changed/.test(t)) return true;
-      const summary = /^(?:create|delete) mode \d+ (.+)$/.exec(t);
-      if (summary) {
-        this.addFile(summary[1]);
-        return true;
-      }
-      if (/^(?:rename|copy|mode change|rewrite) /.test(t)) return true;
-      return false;
-    }
-    return false;
-  }
-
-  addFile(path: string): void {
-    const files = this.commit.files;
-    if (!path || files.length >= MAX_FILES || files.some((f) => f.path === path)) return;
-    files.push({ path });
-  }
-}
-
 export interface GitEngineOptions {
   /** 'git-bisect-log' when the input was detected as a bisect log file. */
   detectedAs: 'git-bisect-run' | 'git-bisect-log';
@@ -342,7 +261,7 @@ export class GitBisectEngine {
   private lastWithContent: Session | null = null;
   private sessions = 0;
   private prev = '';
-  private display: DisplayReader | null = null;
+  private display: CommitDisplayReader | null = null;
   private displayPending = false;
   private collectingCandidates = false;
   private pendingRunFailed = false;
@@ -760,7 +679,7 @@ export class GitBisectEngine {
     const s = this.session;
     if (s.outcome === 'found' && s.culprit?.sha === m[1]) {
       // `git bisect replay` or a re-print of the same result: read the display again.
-      this.display = new DisplayReader(s.culprit);
+      this.display = new CommitDisplayReader(s.culprit, DISPLAY_LIMITS);
       return;
     }
     this.touchForResult();
@@ -769,7 +688,7 @@ export class GitBisectEngine {
     this.session.culpritTerm = m[2] ?? m[3];
     this.session.reason = null;
     this.session.culprit = this.commit(m[1], null);
-    this.display = new DisplayReader(this.session.culprit);
+    this.display = new CommitDisplayReader(this.session.culprit, DISPLAY_LIMITS);
     this.displayPending = true;
   }
 

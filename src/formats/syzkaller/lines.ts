@@ -41,9 +41,6 @@ export const RE = {
   inconclusive: /^bisection is inconclusive, the first (bad|good) commit could be any of:$/,
   flakyEstimate: /^reproducer is flaky \(([0-9.]+) repro chance estimate\)$/,
   unableVerdict: /^unable to determine the verdict: /,
-  commitLine: new RegExp(`^commit (${H})`),
-  author: /^Author:\s*(.*?)\s*<([^>]*)>\s*$/,
-  rawDiff: /^:\d{6} \d{6} [0-9a-f]{7,64} [0-9a-f]{7,64} [A-Z]\d*\t(.*)$/,
   releaseSubject: /^Linux \d+\.\d+(?:\.\d+)?(?:-rc\d+)?$/,
 } as const;
 

@@ -15,6 +15,11 @@ import {
   type Step,
   type Verdict,
 } from '../../model.js';
+import {
+  CommitDisplayReader,
+  type DisplayLimits,
+  type DisplayedCommit,
+} from '../git-common/commitDisplay.js';
 import type { LineSink } from '../types.js';
 import type { SyzkallerDetails } from './details.js';
 import {
@@ -33,7 +38,11 @@ import { isHarnessTitle } from './titles.js';
 
 export const MAX_REPORT_BYTES = 64 * 1024;
 export const MAX_OUTCOMES_PER_STEP = 64;
-const MAX_FILES = 2000;
+const DISPLAY_LIMITS: DisplayLimits = {
+  maxLines: Infinity,
+  maxFiles: 2000,
+  capSubject: (subject) => capText(subject, 500),
+};
 const MAX_CANDIDATES = 10000;
 const MAX_RECIPIENTS = 500;
 const MAX_TITLES_PER_STEP = 64;
@@ -65,15 +74,6 @@ interface StepState {
   explicitRuns: number;
 }
 
-interface GitCulprit {
-  sha: string;
-  subject: string | null;
-  author: { name: string; email: string } | null;
-  date: string | null;
-  files: { path: string }[];
-  merge: boolean;
-}
-
 class ReportBuilder {
   private mode: Mode = 'normal';
   private sawSyzkallerLine = false;
@@ -88,7 +88,8 @@ class ReportBuilder {
   private flakyFlag = false;
   private readonly flakyReasons: string[] = [];
   private window: { good: string[]; bad: string | null } | null = null;
-  private gitCulprit: GitCulprit | null = null;
+  private gitCulprit: DisplayedCommit | null = null;
+  private commitDisplay: CommitDisplayReader | null = null;
   private culpritSignature: string | null = null;
   private parentSignature: string | null = null;
   // Footer.
@@ -122,7 +123,8 @@ class ReportBuilder {
         }
         return;
       case 'commit':
-        if (this.commitBlockLine(text)) return;
+        if (this.commitDisplay!.take(text)) return;
+        this.commitDisplay = null;
         this.mode = 'normal';
         break;
       case 'normal':
@@ -320,6 +322,7 @@ class ReportBuilder {
     if (startsWithHash(line)) {
       if ((m = RE.firstBadGit.exec(line))) {
         this.gitCulprit = { sha: m[1], subject: null, author: null, date: null, files: [], merge: false };
+        this.commitDisplay = new CommitDisplayReader(this.gitCulprit, DISPLAY_LIMITS);
         this.mode = 'commit';
         return true;
       }
@@ -528,50 +531,6 @@ class ReportBuilder {
     for (const r of parseGoStringList(inner)) {
       if (this.recipients.length < MAX_RECIPIENTS && !this.recipients.includes(r)) this.recipients.push(r);
     }
-  }
-
-  /** One line of git's display of the first bad commit; false when the block has ended. */
-  private commitBlockLine(line: string): boolean {
-    const c = this.gitCulprit!;
-    if (line.length === 0) return true;
-    const c0 = line.charCodeAt(0);
-    if (c0 === 0x20 || c0 === 0x09) {
-      if (line.startsWith('    ') || c0 === 0x09) {
-        const text = line.trim();
-        if (c.subject === null && text !== '') c.subject = capText(text, 500);
-        return true;
-      }
-      const bar = line.indexOf(' | ');
-      if (bar > 0) {
-        if (c.files.length < MAX_FILES) c.files.push({ path: line.slice(0, bar).trim() });
-      }
-      return true; // diffstat line or its " N files changed" summary
-    }
-    if (line.startsWith('commit ')) return RE.commitLine.test(line);
-    if (line.startsWith('Author:')) {
-      const m = RE.author.exec(line);
-      c.author = m ? { name: m[1], email: m[2] } : { name: line.slice(7).trim(), email: '' };
-      return true;
-    }
-    if (line.startsWith('Date:')) {
-      c.date = line.slice(5).trim() || null;
-      return true;
-    }
-    if (line.startsWith('Merge:')) {
-      c.merge = true;
-      return true;
-    }
-    if (line.startsWith('AuthorDate:') || line.startsWith('Commit:') || line.startsWith('CommitDate:'))
-      return true;
-    if (c0 === 0x3a) {
-      const m = RE.rawDiff.exec(line);
-      if (m) {
-        const paths = m[1].split('\t');
-        if (c.files.length < MAX_FILES) c.files.push({ path: paths[paths.length - 1] });
-        return true;
-      }
-    }
-    return false;
   }
 
   private appendReport(text: string): void {
