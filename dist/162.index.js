@@ -110,6 +110,7 @@ var light = __webpack_require__(3251);
 
 /** An answer that is not what GitHub sends (empty, truncated, HTML, wrong type). */
 class MalformedAnswerError extends Error {
+    name = 'MalformedAnswerError';
 }
 /** Thrown (never sent) when dry-run code paths would write. */
 class DryRunWriteError extends Error {
@@ -345,6 +346,26 @@ function createClient(opts) {
                 throw err;
             }
         },
+        async isReachable(ref, sha) {
+            const what = `GET compare ${ref}...${sha.slice(0, 12)}`;
+            try {
+                // per_page=1: only the status is needed, not the commit list.
+                const res = await octokit.rest.repos.compareCommitsWithBasehead({
+                    ...repoOf(),
+                    basehead: `${ref}...${sha}`,
+                    per_page: 1,
+                });
+                const status = str(obj(res.data, what), 'status', what);
+                if (!['ahead', 'behind', 'identical', 'diverged'].includes(status))
+                    fail(what, `status ${status}`);
+                return status === 'behind' || status === 'identical';
+            }
+            catch (err) {
+                if (unknownCommit(err))
+                    return 'unknown';
+                throw err;
+            }
+        },
         async viewer() {
             const res = await octokit.rest.users.getAuthenticated();
             return str(obj(res.data, 'GET /user'), 'login', 'GET /user');
@@ -474,15 +495,26 @@ function describeError(err, doing, permission) {
     if (status === 410)
         return `GitHub answered 410 while trying to ${doing}: issues are disabled in this repository.`;
     if (status === 404) {
-        return `GitHub answered 404 while trying to ${doing}: the repository does not exist or the token cannot see it.`;
+        // An issue or comment can vanish between reading and writing (deleted, transferred): then the
+        // repository is fine, and saying it does not exist would send the reader the wrong way.
+        const item = /#\d+/.exec(doing)?.[0] ?? (/\bcomment\b/.test(doing) ? 'the comment' : null);
+        return item
+            ? `GitHub answered 404 while trying to ${doing}: ${item} no longer exists (deleted or transferred?) or the token cannot see it.`
+            : `GitHub answered 404 while trying to ${doing}: the repository does not exist or the token cannot see it.`;
     }
     if (status !== null)
         return `GitHub API error while trying to ${doing}: ${status} ${message}`;
+    // GitHub (or a proxy in the way) answered, but not with what GitHub sends: not "could not reach".
+    if (err?.name === 'MalformedAnswerError' || /is not what GitHub sends/.test(message)) {
+        return `Unusable answer while trying to ${doing}: ${message}`;
+    }
     return `Could not reach GitHub while trying to ${doing}: ${message}`;
 }
 class PublishError extends Error {
 }
 
+// EXTERNAL MODULE: ./.tmp/build/render/escape.js
+var render_escape = __webpack_require__(6058);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./.tmp/build/github/event.js
@@ -542,10 +574,22 @@ function normalize(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 /**
+ * The part of a test command that names the test: what follows a wrapper's `--` (`bisect-report run
+ * --runs 10 -- ./test.sh` is the test `./test.sh`, whatever the runs), else the whole command.
+ */
+function testOfCommand(command) {
+    const words = normalize(command).split(' ');
+    const dashes = words.indexOf('--');
+    const test = dashes >= 0 && dashes < words.length - 1 ? words.slice(dashes + 1) : words;
+    return test.join(' ');
+}
+/**
  * The key of the failure a report is about: the issue-key input, else the failure's title, else the
- * culprit sha. Direction-aware: a fix bisection of the same crash yields the same key as the cause
- * bisection, so it finds the cause issue; a fix bisection without a title has no key of its own
- * (its culprit is the fix, not the cause) unless issue-key is set.
+ * test command the log ran (a plain test log has no title, and a flaky re-run may name another
+ * culprit: the test is what stays), else the culprit sha. Direction-aware: a fix bisection of the
+ * same crash or test yields the same key as the cause bisection, so it finds the cause issue; a fix
+ * bisection with neither has no key of its own (its culprit is the fix, not the cause) unless
+ * issue-key is set.
  */
 function failureKey(report, issueKeyInput) {
     let text = null;
@@ -553,6 +597,8 @@ function failureKey(report, issueKeyInput) {
         text = `key:${normalize(issueKeyInput)}`;
     else if (report.crash?.title && normalize(report.crash.title) !== '')
         text = `title:${normalize(report.crash.title)}`;
+    else if (report.testCommand && normalize(report.testCommand) !== '')
+        text = `test:${testOfCommand(report.testCommand)}`;
     else if (report.direction === 'cause' && report.culprit)
         text = `sha:${report.culprit.sha.toLowerCase()}`;
     if (text === null)
@@ -609,8 +655,6 @@ function isOwnItem(user, identity) {
 
 // EXTERNAL MODULE: ./.tmp/build/render/context.js
 var context = __webpack_require__(4290);
-// EXTERNAL MODULE: ./.tmp/build/render/escape.js
-var render_escape = __webpack_require__(6058);
 // EXTERNAL MODULE: ./.tmp/build/render/summary.js + 1 modules
 var summary = __webpack_require__(6536);
 // EXTERNAL MODULE: ./.tmp/build/render/view.js
@@ -637,7 +681,7 @@ function checkedMarker(marker) {
 }
 /** Issue titles are plain text (max 256): one line, no mentions or references that could link. */
 function renderIssueTitle(report) {
-    const subject = report.crash?.title ? (0,render_escape/* plain */.pj)(report.crash.title, 150) : (0,render_escape/* plain */.pj)(report.source, 150);
+    const subject = (0,render_escape/* plain */.pj)(report.crash?.title || report.testCommand || report.source, 150);
     let tail;
     const c = report.culprit;
     if (report.status === 'found' && c) {
@@ -752,9 +796,9 @@ function renderPrComment(report, outerCtx, issueUrl, opts = {}) {
         if (links.length)
             out.push(`Evidence, crash report and re-test plan: ${links.join(' · ')}.`, '');
         if (detail < 2) {
-            const table = (0,summary/* ledgerTable */.Ab)(report, ctx, detail === 0 ? 1 : 2, 4);
+            const table = (0,summary/* ledgerTable */.Ab)(report, ctx, detail === 0 ? 1 : 2);
             if (table.length)
-                out.push('<details><summary>Evidence per tested commit</summary>', '', ...table.slice(2), '</details>', '');
+                out.push('<details><summary>Evidence per tested commit</summary>', '', ...table, '</details>', '');
         }
         out.push(...footer(ctx, 'Posted'));
         return out.join('\n');
@@ -824,9 +868,17 @@ function renderDuplicateComment(keep) {
 const STATUS_RANK = {
     found: 0,
     ambiguous: 1,
-    'no-culprit': 2,
-    'not-reproduced': 3,
+    range: 2,
+    'no-culprit': 3,
+    'not-reproduced': 4,
 };
+/**
+ * Results worth an issue of their own. A range (the tool narrowed the change to nightlies or a
+ * pushlog and stops there) is a regression as real as a culprit: it is filed, naming the range and
+ * pinging nobody (there is no commit to name an author of). No culprit or not reproduced only
+ * update or leave alone an issue that exists.
+ */
+const FILED = new Set(['found', 'ambiguous', 'range']);
 const TRUST_RANK = {
     verified: 0,
     likely: 1,
@@ -840,18 +892,14 @@ const TRUSTED = new Set(['verified', 'likely']);
 function isTrusted(report) {
     return report.trust !== null && TRUSTED.has(report.trust.label);
 }
-function mentionDecision(mode, report, login, mentionable = null) {
+function mentionDecision(mode, report, login, blocked = null) {
     if (!login)
         return { mention: false, why: null };
     if (mode === 'never')
         return { mention: false, why: 'mention-author is set to never' };
-    const sha = report.culprit?.sha.toLowerCase() ?? '';
-    if (mentionable && !mentionable.has(sha)) {
-        return {
-            mention: false,
-            why: 'the commit is not reachable from the ref set in mention-only-reachable-from',
-        };
-    }
+    const why = blocked?.[report.culprit?.sha.toLowerCase() ?? ''];
+    if (why)
+        return { mention: false, why };
     if (mode === 'always' || isTrusted(report))
         return { mention: true, why: null };
     const label = report.trust?.label ?? 'not judged';
@@ -951,7 +999,7 @@ function plan(reports, state, opts, runCtx) {
     const groups = groupReports(reports, opts.issueKey, info);
     const out = [];
     const authorOf = (r) => r.culprit ? (state.authors[r.culprit.sha.toLowerCase()] ?? state.authors[r.culprit.sha] ?? null) : null;
-    const decide = (r) => mentionDecision(opts.mentionAuthor, r, authorOf(r)?.login ?? null, opts.mentionable ?? null);
+    const decide = (r) => mentionDecision(opts.mentionAuthor, r, authorOf(r)?.login ?? null, opts.mentionBlocked ?? null);
     /** A `cc @login` under a change comment: only for a new or newly trusted culprit. */
     const ccLine = (r, before) => {
         const login = authorOf(r)?.login;
@@ -980,7 +1028,8 @@ function plan(reports, state, opts, runCtx) {
         const claim = state.claims[claimLabel];
         /** The link the PR comment gives: the claim label's page lists the issue before its number is known. */
         let issueLink = null;
-        let prCommentAllowed = claim !== 'lost';
+        const lostClaim = Object.entries(state.claims).some(([label, c]) => (c === 'lost' || c === 'gave-up') && label.startsWith(claimPrefix(g.key)));
+        let prCommentAllowed = !lostClaim;
         if (g.direction === 'fix') {
             const open = matches.find((m) => m.issue.open);
             const last = open ?? matches[matches.length - 1];
@@ -1010,7 +1059,8 @@ function plan(reports, state, opts, runCtx) {
         const d = decide(r);
         const notes = {
             notPingedWhy: info1?.login && d.why ? d.why : null,
-            notOnGitHub: !!r.culprit && info1?.onGitHub === false,
+            // An author-map login may be pinged for a commit GitHub does not know: then it is not "not pinged".
+            notOnGitHub: !!r.culprit && info1?.onGitHub === false && !d.mention,
             others: g.reports.slice(1),
         };
         const title = renderIssueTitle(r);
@@ -1022,7 +1072,7 @@ function plan(reports, state, opts, runCtx) {
             // Compared between runs: everything but the run link (new every run) and the marker itself.
             const stable = renderIssueBody(r, { ...ctx, runUrl: null }, { mentionAuthor: d.mention, notes });
             const dig = digest(`${title}\n${stable}`);
-            const canFile = r.status === 'found' || r.status === 'ambiguous';
+            const canFile = FILED.has(r.status);
             if (!canonical) {
                 if (!canFile) {
                     set('none', null);
@@ -1034,6 +1084,10 @@ function plan(reports, state, opts, runCtx) {
                 else if (claim === 'lost') {
                     needs.waitFor.push(claimLabel);
                     set('wait', null);
+                }
+                else if (claim === 'gave-up') {
+                    info.push('Another run claimed this failure and filed no issue in time; a third run took its filing over. Not filing it here.');
+                    set('none', null);
                 }
                 else {
                     const marker = issueMarker({
@@ -1143,8 +1197,9 @@ function plan(reports, state, opts, runCtx) {
                         set('commented', c);
                     }
                 }
-                // A tracked failure: any run may create its missing PR comment.
-                prCommentAllowed = true;
+                // A tracked failure: any run may create its missing PR comment, except one that lost this
+                // failure's claim: the winner is posting it right now (its POST may land after our read).
+                prCommentAllowed = !lostClaim;
             }
         }
         // The sticky PR comment.
@@ -1164,7 +1219,8 @@ function plan(reports, state, opts, runCtx) {
         const dig = digest(stableComment);
         const body = renderPrComment(r, ctx, issueLink, { marker: commentMarker(g.key.hash, dig) });
         // Commenting on a PR notifies its author: only for culprits the trust analysis stands behind.
-        const mayCreate = (opts.mentionAuthor === 'always' || isTrusted(r)) && prCommentAllowed;
+        const blockedWhy = opts.mentionBlocked?.[r.culprit.sha.toLowerCase()] ?? null;
+        const mayCreate = (opts.mentionAuthor === 'always' || isTrusted(r)) && prCommentAllowed && blockedWhy === null;
         for (const pr of author.pulls) {
             const comments = state.prComments[pr.number];
             if (!comments) {
@@ -1192,7 +1248,7 @@ function plan(reports, state, opts, runCtx) {
                 });
             }
             else if (claim !== 'lost') {
-                info.push(`Not commenting on pull request #${pr.number}: the trust label is ${r.trust?.label ?? 'not judged'}.`);
+                info.push(`Not commenting on pull request #${pr.number}: ${blockedWhy ?? `the trust label is ${r.trust?.label ?? 'not judged'}`}.`);
             }
         }
     }
@@ -1211,9 +1267,10 @@ function settled(p) {
 
 
 
+
 const ISSUES_WRITE = 'issues: write';
 const PULLS_WRITE = 'pull-requests: write';
-/** How long a run that lost a claim waits for the winner's issue before filing it itself. */
+/** How long a run that lost a claim waits for the winner's issue before taking the filing over. */
 const CLAIM_WAIT_MS = [200, 400, 800, 1600, 3200, 6400, 12800, 25600];
 async function inPool(items, width, fn) {
     let next = 0;
@@ -1277,6 +1334,9 @@ function createPublisher(opts) {
         })
         : null;
     const readOnly = opts.dryRun ? null : readOnlyReason(env);
+    // Tests of an interrupted winner shorten the claim waits (BISECT_REPORT_WAIT_SCALE leaves them alone:
+    // racing runs must keep waiting for a winner slowed by a loaded machine).
+    const claimWaitScale = waitScaleFromEnv({ BISECT_REPORT_WAIT_SCALE: env.BISECT_REPORT_CLAIM_WAIT_SCALE });
     const mode = opts.dryRun ? 'dry-run' : readOnly ? 'read-only' : 'write';
     const resolver = new AuthorResolver(client, { owner: opts.owner, repo: opts.repo }, opts.authorMap, opts.commentOnPr);
     const authors = {};
@@ -1289,6 +1349,40 @@ function createPublisher(opts) {
     let offlineWarned = false;
     /** Look-ups that failed once are not tried again in apply (a hung GitHub must not cost twice). */
     const failedLookups = new Set();
+    /** mention-only-reachable-from: culprit sha (lower case) → why its author is not pinged. */
+    const blocked = {};
+    const reachRef = opts.mentionReachableFrom ?? null;
+    const reachChecked = new Set();
+    /**
+     * Fails closed: a commit is pingable only when GitHub says it is reachable from the ref. The
+     * reason is said in the issue and the summary; `ref` is input text, so it is shown as code.
+     */
+    async function checkReachable(sha) {
+        const key = sha.toLowerCase();
+        if (!reachRef || reachChecked.has(key))
+            return;
+        reachChecked.add(key);
+        const from = `${(0,render_escape/* code */.aY)(reachRef, { max: 100 })} (mention-only-reachable-from)`;
+        if (!client) {
+            blocked[key] = `without a token, it cannot be checked that the commit is reachable from ${from}`;
+            return;
+        }
+        try {
+            const reachable = await client.isReachable(reachRef, sha);
+            if (reachable === 'unknown')
+                blocked[key] =
+                    `GitHub could not compare the commit with ${from}: one of them is not in this repository`;
+            else if (!reachable)
+                blocked[key] = `the commit is not reachable from ${from}`;
+        }
+        catch (err) {
+            blocked[key] = `it could not be checked that the commit is reachable from ${from}`;
+            if (mode === 'dry-run')
+                offline(err, `check that ${sha.slice(0, 12)} is reachable from ${reachRef}`, null);
+            else
+                opts.warning(describeError(err, `check that ${sha.slice(0, 12)} is reachable from ${reachRef}`, null));
+        }
+    }
     /** Dry run: GitHub unreachable is not an error; say so once and preview as if nothing existed. */
     function offline(err, what, fallback) {
         if (mode !== 'dry-run')
@@ -1429,6 +1523,8 @@ function createPublisher(opts) {
                 viewerEarly = client.viewer().catch(() => null);
             }
             let warned = false;
+            // Same round trip as the author look-ups.
+            const reach = Promise.all([...new Set(culprits.map((r) => r.culprit.sha))].map((sha) => checkReachable(sha)));
             await inPool(culprits, 4, async (r) => {
                 try {
                     const info = await lookUp(r);
@@ -1445,7 +1541,11 @@ function createPublisher(opts) {
                     warned = true;
                 }
             });
+            await reach;
             return logins;
+        },
+        notPinged() {
+            return blocked;
         },
         async apply(reports, ctx) {
             const result = { issues: [], requests: 0, error: null };
@@ -1455,9 +1555,13 @@ function createPublisher(opts) {
             }
             let final = null;
             try {
-                for (const r of reports)
-                    if (r.culprit && !authors[r.culprit.sha.toLowerCase()])
+                for (const r of reports) {
+                    if (!r.culprit)
+                        continue;
+                    if (!authors[r.culprit.sha.toLowerCase()])
                         await lookUp(r).catch(() => null);
+                    await checkReachable(r.culprit.sha);
+                }
                 identity = (await viewerEarly) ?? null;
                 const state = {
                     identity,
@@ -1474,7 +1578,7 @@ function createPublisher(opts) {
                     mentionAuthor: opts.mentionAuthor,
                     issueKey: opts.issueKey,
                     labels,
-                    mentionable: opts.mentionable ?? null,
+                    mentionBlocked: reachRef ? blocked : null,
                 };
                 const printed = new Set();
                 let waits = 0;
@@ -1497,14 +1601,23 @@ function createPublisher(opts) {
                         continue;
                     // Lost a claim (contended case only): wait for the winner's issue, then plan again.
                     if (waits < CLAIM_WAIT_MS.length) {
-                        await publish_sleep(CLAIM_WAIT_MS[waits++]);
+                        await publish_sleep(CLAIM_WAIT_MS[waits++] * claimWaitScale);
                         state.issues = await readIssues();
                         state.prComments = {}; // the winner may be posting its PR comment right now
                     }
                     else {
-                        for (const label of p.needs.waitFor)
-                            state.claims[label] = 'stale';
-                        opts.warning(`Another run claimed this failure but filed no issue within ${Math.round(CLAIM_WAIT_MS.reduce((a, b) => a + b) / 1000)} s; filing it now.`);
+                        // The winner filed nothing in time (interrupted, or very slow). One waiting run takes over,
+                        // through a second claim, so a slow winner costs at most one extra issue, not one per
+                        // waiting run. The hour in its name keeps a takeover that died too from blocking for good.
+                        const waited = Math.round((CLAIM_WAIT_MS.reduce((a, b) => a + b) * claimWaitScale) / 1000);
+                        for (const label of p.needs.waitFor) {
+                            const hour = new Date().toISOString().slice(2, 13).replace(/[-T]/g, '');
+                            const takeover = await claim(`${label}+${hour}`);
+                            state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
+                            if (takeover === 'won') {
+                                opts.warning(`Another run claimed this failure but filed no issue within ${waited} s; filing it now.`);
+                            }
+                        }
                     }
                 }
                 if (!final || !settled(final))

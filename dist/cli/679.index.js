@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   BL: () => (/* binding */ totalRuns)
 });
 
-// UNUSED EXPORTS: positionOf, readsBackVerified, summary, verification
+// UNUSED EXPORTS: CHOICE_Q_PRIOR, positionOf, readsBackVerified, summary, verification
 
 ;// CONCATENATED MODULE: ./.tmp/build/bisect/conjugate.js
 /**
@@ -234,7 +234,8 @@ var profile = __webpack_require__(371);
 ;// CONCATENATED MODULE: ./.tmp/build/bisect/engine.js
 /**
  * The engine of `bisect-report bisect` / `verify`: a flake-aware Bayesian search for the first bad
- * commit (docs/trust.md, "What each label promises"). Pure functions over an immutable state; the CLI runs the test.
+ * commit. Pure functions over an immutable state; the CLI runs the test. docs/bisect.md ("How it
+ * decides") names every parameter used here.
  *
  * Model: the trust analysis' own posterior (src/analyse/posterior.ts, one model, not two). Window
  * positions 0..size, 0 = the good end, size = the bad end; hypotheses "position j is the first bad
@@ -244,14 +245,16 @@ var profile = __webpack_require__(371);
  * reliable test is not presumed).
  *
  * Choice: the probe with the largest expected information gain (reduction of the posterior entropy
- * over the hypotheses) per run, evaluated exactly by Bayes on each possible outcome. Several probes
- * at once (parallel jobs) are chosen greedily, each one given the outcomes the earlier ones may have.
+ * over the hypotheses) per run, evaluated exactly by Bayes on each possible outcome, under
+ * CHOICE_Q_PRIOR; several probes at once (parallel jobs) are chosen greedily, each one given the
+ * outcomes the earlier ones may have. Once the leader holds `confidence`, runs follow the cheapest
+ * plan (culprit failures, parent passes) to the stop rule instead.
  *
- * Stop: a commit holds `confidence` of the posterior and has direct evidence (its own runs and its
- * parent's own runs each favour their side by a Bayes factor of confidence / (1 − confidence)); or
- * "the failure does not reproduce" (no culprit, or a repro rate below `minRepro`) holds `confidence`;
- * or the good end itself fails (outside); or only untestable commits are left to separate the
- * candidates (a range).
+ * Stop: a commit holds `confidence` of the posterior, has direct evidence (its own runs and its
+ * parent's own runs each favour their side by a Bayes factor of confidence / (1 − confidence)) and
+ * meets the `verified` rule (src/analyse/verified.ts); or "the failure does not reproduce" (no
+ * culprit, or a repro rate below `minRepro`) holds `confidence`; or the good end itself fails
+ * (outside); or only untestable commits are left to separate the candidates (a range).
  */
 
 
@@ -530,16 +533,25 @@ function decision(state, options = {}) {
         return { kind: 'range', summary: { ...s, range: rangeOf(state, r) } };
     return { kind: 'continue', summary: s };
 }
-/** Information below this (nats per run) is not worth a run. */
+/** Information below this (nats per run) is not worth a run (docs/bisect.md, "Where to run next"). */
 const MIN_GAIN = 1e-7;
-/** Joint outcomes enumerated when choosing several probes at once. */
+/** Joint outcomes of the runs still going enumerated when choosing for a free job slot. */
 const MAX_SCENARIOS = 64;
 /** Windows up to this size are searched exhaustively; larger ones on a set of candidates. */
 const EXHAUSTIVE = 4096;
-/** Parameters of the search model (the trust model without drift, §docs/bisect.md). */
+/**
+ * Prior of the repro rate under which runs are *chosen* (docs/bisect.md, "Where to run next"):
+ * Jeffreys' Beta(½, ½). Against the trust model's uniform prior it expects a test to be nearer
+ * reliable or nearer useless than halfway, so one pass above a failure counts for more when picking
+ * the next commit — the search does not keep re-testing below a pass "in case it missed". It only
+ * moves runs: the posterior, the stop rule and every probability reported are the trust model's
+ * (BISECT_PARAMS), so it cannot make an answer look surer than the runs make it.
+ */
+const CHOICE_Q_PRIOR = [0.5, 0.5];
+/** The rate priors the probe choice uses: the search model's, with CHOICE_Q_PRIOR for the repro rate. */
 function ratePrior(state) {
     const p = state.params;
-    return { q: p.qPrior, eps: p.epsPrior, outside: p.priorOutside, noCulprit: p.priorNoCulprit };
+    return { q: CHOICE_Q_PRIOR, eps: p.epsPrior, outside: p.priorOutside, noCulprit: p.priorNoCulprit };
 }
 function countsOf(state, extra = [], extraFails = []) {
     const out = [];
@@ -587,32 +599,61 @@ function chooseNext(state, k, pending = [], options = {}) {
         byPosition.set(p, (byPosition.get(p) ?? 0) + 1);
     return [...byPosition].map(([position, runs]) => ({ commit: state.commits[position], position, runs }));
 }
+/** Longest verification plan considered, in runs at the culprit and at its parent each. */
+const PLAN_RUNS = 24;
 /**
- * The side (culprit or parent) that still lacks direct evidence when the leader is at the confidence:
- * first the engine's own Bayes factors, then what the trust analysis' `verified` rule still misses.
+ * The side (culprit or parent) to run next when the leader is at the confidence but the stop rule
+ * does not hold yet. The plan: the fewest runs — failures at the culprit, passes at its parent, the
+ * outcomes expected if the leader is right — after which the stop rule (the engine's Bayes factors
+ * and the `verified` rule) holds, each side weighted by the runs one such outcome costs on average
+ * (1 / q at the culprit, 1 / (1 − ε) at the parent). Its first run is the next one; after each real
+ * outcome the plan is made again, so an outcome that goes the other way changes it.
  */
 function verificationNeed(state, confidence) {
     const post = (0,posterior/* computePosterior */.hh)(evidenceOf(state.tallies), state.size, state.params, true);
     const lead = leaderOf(post);
     if (lead.p < confidence || lead.position < 1)
         return null;
-    const v = verification(state, lead.position, confidence, post);
-    let side = v.verified ? null : v.weaker;
-    if (side === null) {
-        const check = readsBackVerified(state, lead.position, post);
-        if (check.verified)
-            return null;
-        if (!check.direct.culprit)
-            side = lead.position;
-        else if (!check.direct.parent)
-            side = lead.position - 1;
-        // Location short of the rule: more runs where the evidence is weaker.
-        else
-            side = (v.culpritFactor ?? 0) <= (v.parentFactor ?? 0) ? lead.position : lead.position - 1;
-    }
-    if (side === null || state.untestable.has(side))
+    const culprit = lead.position;
+    const parent = culprit - 1;
+    const canCulprit = !state.untestable.has(culprit);
+    const canParent = !state.untestable.has(parent);
+    if (!canCulprit && !canParent)
         return null;
-    return side;
+    const stops = (fails, passes) => {
+        let s = state;
+        if (fails > 0)
+            s = observe(s, culprit, 'fail', fails);
+        if (passes > 0)
+            s = observe(s, parent, 'pass', passes);
+        const d = decision(s, { confidence });
+        return d.kind === 'culprit' && d.position === culprit;
+    };
+    const costFail = 1 / Math.max(0.05, post.repro.mean);
+    const costPass = 1 / Math.max(0.05, 1 - post.falseAlarm.mean);
+    // j*(i), the passes needed after i failures, only falls as i grows: walk both ends once.
+    let best = null;
+    let passes = canParent ? PLAN_RUNS : 0;
+    for (let fails = 0; fails <= (canCulprit ? PLAN_RUNS : 0); fails++) {
+        if (!stops(fails, passes))
+            continue;
+        while (passes > 0 && stops(fails, passes - 1))
+            passes--;
+        const cost = fails * costFail + passes * costPass;
+        if (!best || cost < best.cost)
+            best = { fails, passes, cost };
+        if (passes === 0)
+            break;
+    }
+    if (best === null) {
+        // No plan within reach: more runs where the direct evidence is weaker.
+        const v = verification(state, culprit, confidence, post);
+        const side = v.weaker ?? ((v.culpritFactor ?? 0) <= (v.parentFactor ?? 0) ? culprit : parent);
+        return state.untestable.has(side) ? null : side;
+    }
+    if (best.fails === 0 && best.passes === 0)
+        return null;
+    return best.fails > 0 ? culprit : parent;
 }
 /**
  * The trust analysis' `verified` rule (src/analyse/verified.ts) on this bisection's runs, as a reader

@@ -15,13 +15,17 @@ export const modules = {
 /* harmony import */ var _bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(238);
 /* harmony import */ var _bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(818);
 /* harmony import */ var _formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(458);
-/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58);
+/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58);
 /* harmony import */ var _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(172);
+/* harmony import */ var _probability_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(824);
+/* harmony import */ var _stdout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(422);
 /**
  * `bisect-report bisect` and `bisect-report verify` (docs/bisect.md): run the user's test at the
  * commits the engine (src/bisect/) asks for, in private worktrees, and write a log this project
  * reads back. The decisions are the engine's; this file only runs processes and writes lines.
  */
+
+
 
 
 
@@ -230,8 +234,20 @@ class Driver {
         }
     }
     log(line) {
-        // Commit subjects and failure titles are other people's text: inert on a runner's stdout.
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.logFd, (this.logFd === 1 ? (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .neutraliseWorkflowCommands */ .WM)(line) : line) + '\n');
+        if (this.logFd === 1 && (0,_stdout_js__WEBPACK_IMPORTED_MODULE_7__/* .stdoutClosed */ ._R)())
+            return;
+        try {
+            // Commit subjects and failure titles are other people's text: inert on a runner's stdout.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.logFd, (this.logFd === 1 ? (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_8__/* .neutraliseWorkflowCommands */ .WM)(line) : line) + '\n');
+        }
+        catch (err) {
+            if (this.logFd !== 1 || !(0,_stdout_js__WEBPACK_IMPORTED_MODULE_7__/* .noteStdoutError */ .mI)(err))
+                throw err;
+            // Nobody reads the log any more: stop like an interrupt (the worktrees are still removed).
+            this.interrupted = 'the log reader (stdout) went away';
+            this.killAll();
+            this.wake?.();
+        }
     }
     subject(commit) {
         let s = this.subjects.get(commit);
@@ -328,8 +344,8 @@ class Driver {
         const r = s.range;
         this.progress(`run ${(0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .totalRuns */ .BL)(this.state)}: ${short(commit)} ${done.result}` +
             ` · range ${short(this.commits[Math.max(0, r.first - 1)])}..${short(r.lastCommit)} (${r.commits} commit${r.commits === 1 ? '' : 's'})` +
-            ` · leader ${short(s.leader.commit)} P=${s.leader.p.toFixed(3)}` +
-            (s.notReproduced > 0.05 ? ` · P(does not reproduce)=${s.notReproduced.toFixed(3)}` : ''));
+            ` · leader ${short(s.leader.commit)} ${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(s.leader.p)}` +
+            (s.notReproduced > 0.05 ? ` · P(does not reproduce) ${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatProbability */ .t)(s.notReproduced)}` : ''));
     }
     launch(slot, position) {
         const commit = this.commits[position];
@@ -465,7 +481,7 @@ class Driver {
         if (end.kind === 'stopped') {
             const s = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence: this.settings.confidence }).summary;
             this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)('stopped', runs, s.leader.p, end.reason));
-            this.progress(`${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at P=${s.leader.p.toFixed(3)})`);
+            this.progress(`${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at ${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(s.leader.p)})`);
             return EXIT.stopped;
         }
         const d = end.decision;
@@ -490,7 +506,7 @@ class Driver {
             case 'culprit': {
                 kind = 'culprit';
                 p = d.p;
-                reason = `${short(d.commit)} is the first bad commit (P=${d.p.toFixed(3)}), verified against its parent ${short(d.parent)}`;
+                reason = `${short(d.commit)} is the first bad commit (${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(d.p)}), verified against its parent ${short(d.parent)}`;
                 marks(d.position, d.position);
                 this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason, { commit: d.commit, parent: d.parent }));
                 this.log(`# first bad commit: [${d.commit}] ${this.subject(d.commit)}`);
@@ -501,14 +517,14 @@ class Driver {
                 p = d.p;
                 reason =
                     this.settings.mode === 'verify'
-                        ? `the failure does not reproduce at ${short(this.commits[1])} (P=${d.p.toFixed(3)}): it is not the culprit`
-                        : `the failure does not reproduce at ${short(this.commits[this.commits.length - 1])} (P=${d.p.toFixed(3)} that it fails in fewer than ${pct(this.settings.minRepro)} of runs, or not at all): no culprit, it was a flake`;
+                        ? `the failure does not reproduce at ${short(this.commits[1])} (${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(d.p)}): it is not the culprit`
+                        : `the failure does not reproduce at ${short(this.commits[this.commits.length - 1])} (${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(d.p)} that it fails in fewer than ${pct(this.settings.minRepro)} of runs, or not at all): no culprit, it was a flake`;
                 this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason));
                 break;
             case 'older':
                 kind = 'older';
                 p = d.p;
-                reason = `the good commit ${short(this.commits[0])} fails too (P=${d.p.toFixed(3)}): the change is older than the window`;
+                reason = `the good commit ${short(this.commits[0])} fails too (${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(d.p)}): the change is older than the window`;
                 this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)(kind, runs, p, reason));
                 break;
             case 'range': {
@@ -551,9 +567,7 @@ function killGroup(pid, signal) {
 function short(sha) {
     return sha.slice(0, 10);
 }
-function pct(x) {
-    return `${Math.round(x * 1000) / 10}%`;
-}
+const pct = _probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatProbability */ .t;
 function prefixLines(chunk, prefix) {
     return chunk.replace(/^(?=.)/gm, prefix);
 }

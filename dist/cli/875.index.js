@@ -594,6 +594,8 @@ function listFiles(paths, notices) {
     return out;
 }
 
+// EXTERNAL MODULE: ./.tmp/build/probability.js
+var probability = __webpack_require__(824);
 ;// CONCATENATED MODULE: ./.tmp/build/cli/planCommand.js
 /**
  * `bisect-report bisect --plan --good G --bad B --jobs K [--runs N] [--rounds-left R]
@@ -608,6 +610,7 @@ function listFiles(paths, notices) {
  *
  * Exit status: 0 a plan or an answer was printed; 2 usage, or a window git cannot give.
  */
+
 
 
 
@@ -691,7 +694,7 @@ async function planCommand(argv) {
     process.stderr.write(`bisect-report bisect: ${commits.length - 1} commits, ${evidence.used} evidence files, ${(0,bisect_engine/* totalRuns */.BL)(plan.state)} runs; ` +
         (plan.done
             ? `done: ${String(json.status)} (${inert(String(json.reason))})\n`
-            : `leader ${leader.commit.slice(0, 12)} P=${leader.p.toFixed(3)}; next round: ${plan.entries.length} jobs × ${plan.entries[0]?.runs ?? 0} runs\n`));
+            : `leader ${leader.commit.slice(0, 12)} ${(0,probability/* formatP */.M)(leader.p)}; next round: ${plan.entries.length} jobs × ${plan.entries[0]?.runs ?? 0} runs\n`));
     return 0;
 }
 /** What the plan ended with, in the words of the `bisect` log's result line. */
@@ -708,7 +711,7 @@ function answerOf(plan, commits) {
                 culprit: d.commit,
                 parent: d.parent,
                 p: d.p,
-                reason: `${short(d.commit)} is the first bad commit (P=${d.p.toFixed(3)}), verified against its parent ${short(d.parent)}`,
+                reason: `${short(d.commit)} is the first bad commit (${(0,probability/* formatP */.M)(d.p)}), verified against its parent ${short(d.parent)}`,
             };
         case 'not-reproduced':
             return {
@@ -716,7 +719,7 @@ function answerOf(plan, commits) {
                 culprit: null,
                 parent: null,
                 p: d.p,
-                reason: `the failure does not reproduce at ${short(commits[commits.length - 1])} (P=${d.p.toFixed(3)}): no culprit, it was a flake`,
+                reason: `the failure does not reproduce at ${short(commits[commits.length - 1])} (${(0,probability/* formatP */.M)(d.p)}): no culprit, it was a flake`,
             };
         case 'older':
             return {
@@ -724,7 +727,7 @@ function answerOf(plan, commits) {
                 culprit: null,
                 parent: null,
                 p: d.p,
-                reason: `the good commit ${short(commits[0])} fails too (P=${d.p.toFixed(3)}): the change is older than the window`,
+                reason: `the good commit ${short(commits[0])} fails too (${(0,probability/* formatP */.M)(d.p)}): the change is older than the window`,
             };
         case 'range':
             return {
@@ -740,7 +743,7 @@ function answerOf(plan, commits) {
                 culprit: null,
                 parent: null,
                 p: leader.p,
-                reason: `not settled: the leader ${short(leader.commit)} has P=${leader.p.toFixed(3)} after ${(0,bisect_engine/* totalRuns */.BL)(plan.state)} runs`,
+                reason: `not settled: the leader ${short(leader.commit)} has ${(0,probability/* formatP */.M)(leader.p)} after ${(0,bisect_engine/* totalRuns */.BL)(plan.state)} runs`,
             };
     }
 }
