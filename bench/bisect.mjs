@@ -85,6 +85,14 @@ function pythonExecutable() {
 }
 
 /** What the report says about a log `bisect` wrote: the trust label a reader of it gets. */
+/** Throws a one-line error when `command` does not start and exit 0 (wrong Node, missing dist or python). */
+function mustStart(name, command, args) {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  if (r.status === 0) return;
+  const why = (r.error?.message ?? r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status}`;
+  throw new Error(`${name} does not start (${[command, ...args].join(' ')}): ${why}`);
+}
+
 function readBackLabel({ node, cli, log }) {
   const r = spawnSync(node, [cli, '--json', log], { encoding: 'utf8', maxBuffer: 1 << 26 });
   try {
@@ -175,6 +183,8 @@ export async function benchBisect({
   const cli = join(dist, 'cli', 'index.js');
   const peer = peerDir ? join(peerDir, 'git_bayesect.py') : null;
   const hasPeer = Boolean(peer && existsSync(peer) && !smoke);
+  // A tool that cannot start would otherwise be recorded as "0 runs, no answer" in every scenario.
+  mustStart('bisect-report', node, [cli, '--version']);
   const work = mkdtempSync(join(tmpdir(), 'br-bench-bisect-'));
   const testPath = join(work, 'test.sh');
   writeFileSync(testPath, TEST);
@@ -182,6 +192,7 @@ export async function benchBisect({
   let seed = 20261205;
   const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const python = hasPeer ? pythonExecutable() : null;
+  if (hasPeer) mustStart('git_bayesect', python, [peer, '--help']);
   const cells = smoke
     ? [
         [20, 0, 0],

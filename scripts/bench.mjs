@@ -10,6 +10,12 @@ import { generateGitConsoleLog, generateSyzkallerLog, pickSyzkallerTemplate } fr
 import { benchAction } from '../bench/action.mjs';
 import { benchBisect, benchJobs } from '../bench/bisect.mjs';
 
+// A bench that cannot run says why in one line (a tool that does not start, a wrong --peers).
+process.on('uncaughtException', (err) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
+
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -44,6 +50,9 @@ async function bisectSection() {
     peersArg >= 0 ? args[peersArg + 1] : join(root, '..', 'shared', 'peers'),
     'git_bayesect',
   );
+  if (peersArg >= 0 && !existsSync(peerDir)) {
+    throw new Error(`--peers ${args[peersArg + 1]}: no git_bayesect folder there (${peerDir})`);
+  }
   const seedsArg = args.indexOf('--seeds');
   const res = await benchBisect({
     root,
