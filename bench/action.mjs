@@ -119,7 +119,8 @@ export async function benchAction({ root, dist, repeats }) {
     nodeTimes.push(Number(process.hrtime.bigint() - t) / 1e9);
     // Load only: the bundle with an input error that stops before any work.
     const l = process.hrtime.bigint();
-    spawnSync(node, [join(dist, 'index.js')], { env: { PATH: process.env.PATH }, stdio: 'ignore' });
+    // In the scratch folder: even a stopped run writes its (empty) report JSON where it stands.
+    spawnSync(node, [join(dist, 'index.js')], { cwd: dir, env: { PATH: process.env.PATH }, stdio: 'ignore' });
     loadTimes.push(Number(process.hrtime.bigint() - l) / 1e9);
     // A fresh GitHub each time: the run files a new issue and comments on the PR.
     const gh = new FakeGitHub();
