@@ -300,6 +300,7 @@ function createClient(opts) {
     async function pages(what, route, params, each) {
         const out = [];
         for (let page = 1; page <= 100; page++) {
+            // Callers' parameters are checked against the route above; the generic call itself is untyped.
             const res = await octokit.request(route, { ...params, per_page: 100, page });
             const items = list(res.data, what);
             out.push(...items.map(each));

@@ -13,6 +13,7 @@ import { getOctokit } from '@actions/github';
 import { throttling } from '@octokit/plugin-throttling';
 import { retry } from '@octokit/plugin-retry';
 import { RequestError } from '@octokit/request-error';
+import type { Endpoints } from '@octokit/types';
 import Bottleneck from 'bottleneck/light.js';
 import type { PullInfo } from './authors.js';
 
@@ -114,6 +115,12 @@ export function waitScaleFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 // ---- shape checks -------------------------------------------------------------------------------
 
 type Json = Record<string, unknown>;
+
+/** The list endpoints read page by page; each page's body is still checked (`list`), never trusted. */
+type ListRoute =
+  | 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'
+  | 'GET /repos/{owner}/{repo}/issues'
+  | 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
 
 function fail(what: string, why: string): never {
   throw new MalformedAnswerError(`GitHub's answer to ${what} is not what GitHub sends (${why})`);
@@ -312,10 +319,16 @@ export function createClient(opts: ClientOptions): GitHubApi {
   const noRetry = { request: { retries: 0 } };
   const repoOf = (): { owner: string; repo: string } => ({ owner: opts.owner, repo: opts.repo });
 
-  async function pages<T>(what: string, route: string, params: Json, each: (v: unknown) => T): Promise<T[]> {
+  async function pages<R extends ListRoute, T>(
+    what: string,
+    route: R,
+    params: Omit<Endpoints[R]['parameters'], 'per_page' | 'page'>,
+    each: (v: unknown) => T,
+  ): Promise<T[]> {
     const out: T[] = [];
     for (let page = 1; page <= 100; page++) {
-      const res = await octokit.request(route, { ...params, per_page: 100, page });
+      // Callers' parameters are checked against the route above; the generic call itself is untyped.
+      const res = await octokit.request(route as string, { ...params, per_page: 100, page });
       const items = list(res.data, what);
       out.push(...items.map(each));
       const link = String((res.headers as Record<string, unknown>).link ?? '');
