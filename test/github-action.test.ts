@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_ACTION } from './helpers/paths.js';
 import { describeOrSkip } from './helpers/skip.js';
-import { actionEnv, runAction, type ProcResult } from './helpers/run.js';
+import { actionEnv, readOutputs, runAction, type ProcResult } from './helpers/run.js';
 import { FakeGitHub } from './fake-github/server.js';
 import { parseMarkdown, type MdNode } from './helpers/markdown.js';
 import { causeLog, CULPRIT, FIX, fixLog, TITLE } from './fake-github/logs.js';
@@ -27,20 +27,6 @@ interface ActionRun extends ProcResult {
 let gh: FakeGitHub;
 let dir: string;
 let runId = 0;
-
-function parseOutputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(file)) return out;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    out[m[1]] = value.join('\n');
-  }
-  return out;
-}
 
 async function run(
   log: string,
@@ -80,7 +66,7 @@ async function run(
   const res = await runAction(env);
   return {
     ...res,
-    outputs: parseOutputs(outputPath),
+    outputs: readOutputs(outputPath),
     summary: readFileSync(summaryPath, 'utf8'),
     reads: gh.reads - before.reads,
     writes: gh.writes - before.writes,

@@ -10,25 +10,12 @@ import { join } from 'node:path';
 import { readConfig } from '../src/config.js';
 import { DIST_ACTION } from './helpers/paths.js';
 import { describeOrSkip } from './helpers/skip.js';
-import { actionEnv, runAction, type ProcResult } from './helpers/run.js';
+import { actionEnv, readOutputs, runAction, type ProcResult } from './helpers/run.js';
 import { FakeGitHub } from './fake-github/server.js';
 import { causeLog, CULPRIT } from './fake-github/logs.js';
 
 let dir: string;
 let gh: FakeGitHub;
-
-function outputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    out[m[1]] = value.join('\n');
-  }
-  return out;
-}
 
 async function run(
   inputs: Record<string, string>,
@@ -52,7 +39,7 @@ async function run(
       },
     ),
   );
-  return { ...r, summary: readFileSync(summary, 'utf8'), outputs: outputs(output) };
+  return { ...r, summary: readFileSync(summary, 'utf8'), outputs: readOutputs(output) };
 }
 
 const errorLines = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::error'));

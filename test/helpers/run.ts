@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { DIST_ACTION, DIST_CLI, ROOT } from './paths.js';
 
 export interface ProcResult {
@@ -44,4 +45,18 @@ export function actionEnv(
 
 export function runAction(env: NodeJS.ProcessEnv, cwd?: string): Promise<ProcResult> {
   return runProcess(process.execPath, [DIST_ACTION], { env, cwd });
+}
+
+/** Reads a GITHUB_OUTPUT file the way the runner does (`name<<DELIM`, lines, `DELIM`); none → {}. */
+export function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
+    out[m[1]] = value.join('\n');
+  }
+  return out;
 }
