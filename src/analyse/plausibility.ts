@@ -1,7 +1,14 @@
 import type { Report, TrustReason } from '../model.js';
 import { effectiveVerdict } from './window.js';
 import { ON_SIGNATURE } from './signatures.js';
-import { isDirectoryEntry, isReportingMachinery, pathCovers, stackFilesOf } from './stacks.js';
+import {
+  isDirectoryEntry,
+  isReportingMachinery,
+  pathCovers,
+  pathInDirectory,
+  pathMayCover,
+  stackFilesOf,
+} from './stacks.js';
 
 export { stackFilesOf } from './stacks.js';
 import { profileFor, type TrustProfile } from './profile.js';
@@ -102,6 +109,14 @@ function stackDirs(stack: Set<string>): Set<string> {
   return dirs;
 }
 
+/**
+ * A path git's diffstat shortened so far that the stack may run through it, or through its
+ * directory, without this being told: it counts as neither a hit nor a miss.
+ */
+function stackCannotTell(path: string, stack: Set<string>): boolean {
+  return [...stack].some((s) => pathMayCover(path, s) || pathInDirectory(path, dirOf(s)) === null);
+}
+
 export function assessCulprit(
   report: Report,
   target: string | null,
@@ -197,13 +212,16 @@ export function assessCulprit(
         code: 'stack-mentions-culprit-files',
         message: `The crash stack runs through ${hits.slice(0, 3).join(', ')}${hits.length > 3 ? ', ...' : ''}, which the culprit changes.`,
       });
-    } else if (throughDirectory || files.some((p) => stackDirs(stack).has(dirOf(p)))) {
+    } else if (
+      throughDirectory ||
+      files.some((p) => [...stackDirs(stack)].some((d) => pathInDirectory(p, d)))
+    ) {
       add(ROOT_LR.stackSharesDirectory);
       reasons.push({
         code: 'stack-near-culprit-files',
         message: 'The crash stack runs through the directories the culprit changes (not the same files).',
       });
-    } else if (stack.size > 0) {
+    } else if (stack.size > 0 && !files.some((p) => stackCannotTell(p, stack))) {
       add(ROOT_LR.stackSilent);
       reasons.push({
         code: 'stack-misses-culprit-files',

@@ -32,14 +32,46 @@ export function stackFunctionsOf(reportText: string): Set<string> {
 }
 
 /**
- * Whether a path the culprit changes is `file` or contains it. Culprit paths can be abbreviated
- * (".../net/x.c" in a diffstat) or a top-level directory only (a raw diff-tree entry like "net").
+ * git's diffstat shortens a path too long for its width to "..." and the path's end, cut at a '/'
+ * when one fits (".../netrom/af_netrom.c") or else inside the file name ("...ong_name.c"). The real
+ * path is longer than what is shown and only ends with it: returns that end ("/netrom/af_netrom.c",
+ * "ong_name.c"), or null for a path shown whole.
+ */
+export function shortenedEnd(path: string): string | null {
+  return path.startsWith('...') ? path.slice(3) : null;
+}
+
+/**
+ * Whether a path the culprit changes is `file` or contains it. A raw diff-tree entry may be a
+ * top-level directory only ("net"). A shortened path is `file` when `file` ends with its shown
+ * end and that end still names a directory and a file (".../netrom/af_netrom.c"); a bare file
+ * name (".../core.c") or a cut one could be any of many files: see pathMayCover.
  */
 export function pathCovers(culpritPath: string, file: string): boolean {
-  const p = culpritPath.replace(/^\.\.\.\//, '');
-  if (!p) return false;
-  if (p === file || file.endsWith('/' + p) || p.endsWith('/' + file)) return true;
-  return isDirectoryEntry(culpritPath) && file.startsWith(p + '/');
+  const end = shortenedEnd(culpritPath);
+  if (end !== null) return /^\/[^/]+\/./.test(end) && file.endsWith(end);
+  if (!culpritPath) return false;
+  if (culpritPath === file || file.endsWith('/' + culpritPath) || culpritPath.endsWith('/' + file))
+    return true;
+  return isDirectoryEntry(culpritPath) && file.startsWith(culpritPath + '/');
+}
+
+/** A shortened path that might be `file` without pathCovers being able to tell (its shown end fits). */
+export function pathMayCover(culpritPath: string, file: string): boolean {
+  const end = shortenedEnd(culpritPath);
+  return end !== null && file.endsWith(end) && !pathCovers(culpritPath, file);
+}
+
+/**
+ * Whether a path the culprit changes lies in the directory `dir`: true or false, or null when the
+ * path was shortened so far that its directory is not shown.
+ */
+export function pathInDirectory(culpritPath: string, dir: string): boolean | null {
+  const end = shortenedEnd(culpritPath);
+  if (end === null) return culpritPath.replace(/\/[^/]*$/, '') === dir;
+  const shownDir = end.replace(/\/[^/]*$/, '');
+  if (!/^\/[^/]/.test(shownDir)) return null;
+  return dir.endsWith(shownDir);
 }
 
 /**

@@ -40,7 +40,9 @@ export function headlineText(r: Report): string {
 
 function safePath(path: string): string | null {
   const p = plain(path, 300);
-  if (!p || p.startsWith('/') || p.split('/').includes('..') || /[\s,:]/.test(p)) return null;
+  // A path git's diffstat shortened (".../tail") names no file in the checkout.
+  if (!p || p.startsWith('/') || p.startsWith('...') || p.split('/').includes('..') || /[\s,:]/.test(p))
+    return null;
   return p;
 }
 
