@@ -453,10 +453,25 @@ export function chooseNext(
   const slots: number[] = pending.flatMap((p) => Array<number>(p.runs).fill(positionOf(state, p.commit)));
   const chosen: number[] = [];
 
-  // Verification first: a leader at the confidence without direct evidence needs runs there.
-  if (slots.length === 0) {
-    const check = verificationNeed(state, confidence);
-    if (check !== null) chosen.push(check);
+  // Verification first: a leader at the confidence without direct evidence needs runs there. With
+  // several slots the plan's runs go out together (less the ones already running), alternating
+  // sides; one slot takes its first run only, and the plan is made again after each outcome.
+  const plan = verificationNeed(state, confidence);
+  if (plan !== null) {
+    const running = (position: number) => slots.filter((s) => s === position).length;
+    const need = new Map([
+      [plan.culprit, plan.fails - running(plan.culprit)],
+      [plan.parent, plan.passes - running(plan.parent)],
+    ]);
+    while (chosen.length < k) {
+      // The culprit's side first while it needs runs (as with one slot), then the side needing more.
+      const culpritFirst = chosen.length === 0 && slots.length === 0 && need.get(plan.culprit)! > 0;
+      const side =
+        culpritFirst || need.get(plan.culprit)! >= need.get(plan.parent)! ? plan.culprit : plan.parent;
+      if (need.get(side)! <= 0) break;
+      need.set(side, need.get(side)! - 1);
+      chosen.push(side);
+    }
   }
   const candidates = candidatePositions(state, base);
   if (candidates.length === 0) return [];
@@ -480,14 +495,18 @@ export function chooseNext(
 const PLAN_RUNS = 24;
 
 /**
- * The side (culprit or parent) to run next when the leader is at the confidence but the stop rule
- * does not hold yet. The plan: the fewest runs — failures at the culprit, passes at its parent, the
+ * The runs at the culprit and its parent to make when the leader is at the confidence but the stop
+ * rule does not hold yet. The plan: the fewest runs — failures at the culprit, passes at its parent, the
  * outcomes expected if the leader is right — after which the stop rule (the engine's Bayes factors
  * and the `verified` rule) holds, each side weighted by the runs one such outcome costs on average
- * (1 / q at the culprit, 1 / (1 − ε) at the parent). Its first run is the next one; after each real
- * outcome the plan is made again, so an outcome that goes the other way changes it.
+ * (1 / q at the culprit, 1 / (1 − ε) at the parent). Its first run is the next one (all of it with
+ * enough free slots); after each real outcome the plan is made again, so an outcome that goes the
+ * other way changes it.
  */
-function verificationNeed(state: Bisection, confidence: number): number | null {
+function verificationNeed(
+  state: Bisection,
+  confidence: number,
+): { culprit: number; parent: number; fails: number; passes: number } | null {
   const post = computePosterior(evidenceOf(state.tallies), state.size, state.params, true);
   const lead = leaderOf(post);
   if (lead.p < confidence || lead.position < 1) return null;
@@ -519,10 +538,11 @@ function verificationNeed(state: Bisection, confidence: number): number | null {
     // No plan within reach: more runs where the direct evidence is weaker.
     const v = verification(state, culprit, confidence, post);
     const side = v.weaker ?? ((v.culpritFactor ?? 0) <= (v.parentFactor ?? 0) ? culprit : parent);
-    return state.untestable.has(side) ? null : side;
+    if (state.untestable.has(side)) return null;
+    return { culprit, parent, fails: side === culprit ? 1 : 0, passes: side === parent ? 1 : 0 };
   }
   if (best.fails === 0 && best.passes === 0) return null;
-  return best.fails > 0 ? culprit : parent;
+  return { culprit, parent, fails: best.fails, passes: best.passes };
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   openRepo,
   resolveCommit,
   subjectOf,
+  subjectsOf,
   windowCommits,
   Worktrees,
   type Repo,
@@ -212,7 +213,11 @@ class Driver {
   private runsStarted = 0;
   private interrupted: string | null = null;
   private wake: (() => void) | null = null;
-  private readonly subjects = new Map<string, string>();
+  private readonly subjects: Map<string, string>;
+  /** Runs that ended and are not recorded yet (several may end while the posterior is updated). */
+  private readonly ended: Finished[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private decided: { state: Bisection; decision: Decision } | null = null;
 
   constructor(
     private readonly settings: Settings,
@@ -229,6 +234,17 @@ class Driver {
     });
     this.worktrees = new Worktrees(repo);
     this.slots = Array.from({ length: settings.jobs }, () => ({ dir: null, commit: null, child: null }));
+    this.subjects = subjectsOf(repo, commits);
+  }
+
+  /** The engine's decision on the current state, computed once per state. */
+  private decision(): Decision {
+    if (this.decided?.state !== this.state)
+      this.decided = {
+        state: this.state,
+        decision: decide(this.state, { confidence: this.settings.confidence }),
+      };
+    return this.decided.decision;
   }
 
   async run(): Promise<number> {
@@ -251,7 +267,7 @@ class Driver {
     } finally {
       this.killAll();
       await this.settle();
-      this.worktrees.close();
+      await this.worktrees.close();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
@@ -305,10 +321,9 @@ class Driver {
 
   private async loop(): Promise<End> {
     const { confidence } = this.settings;
-    let last: Decision = decide(this.state, { confidence });
+    let last: Decision = this.decision();
     for (;;) {
       if (this.interrupted) return { kind: 'stopped', reason: `stopped: ${this.interrupted}` };
-      if (last.kind !== 'continue' && this.inFlight.size === 0) return { kind: 'decided', decision: last };
       if (last.kind !== 'continue') {
         // Answered while other runs were going: they are not needed any more.
         this.killAll();
@@ -323,9 +338,8 @@ class Driver {
         if (probes.length === 0 && this.inFlight.size === 0) {
           return { kind: 'stopped', reason: 'stopped: no commit left to test could change the answer' };
         }
-        let i = 0;
-        for (const probe of probes) {
-          for (let r = 0; r < probe.runs && i < free.length; r++) this.launch(free[i++], probe.position);
+        for (const [slot, position] of assignSlots(free, probes, (p) => this.commits[p])) {
+          this.launch(slot, position);
         }
       }
       if (this.inFlight.size === 0) {
@@ -334,21 +348,24 @@ class Driver {
           reason: `stopped: --max-runs ${this.settings.maxRuns} reached before an answer at confidence ${confidence}`,
         };
       }
-      const done = await this.next();
-      if (!done || this.interrupted) continue;
-      this.record(done);
-      if (done.result === 'error') {
-        this.killAll();
-        await this.settle();
-        return {
-          kind: 'stopped',
-          reason:
-            done.exit === '126' || done.exit === '127'
-              ? `stopped: the test command cannot run (exit ${done.exit})`
-              : `stopped: the test command exited ${done.exit} (128 or more, or a signal: git bisect run aborts too)`,
-        };
+      // Every run that has ended by now counts before the next choice (a batch that ends together
+      // is one posterior update, one choice for all the slots it frees).
+      for (const done of await this.next()) {
+        if (this.interrupted) break;
+        this.record(done);
+        if (done.result === 'error') {
+          this.killAll();
+          await this.settle();
+          return {
+            kind: 'stopped',
+            reason:
+              done.exit === '126' || done.exit === '127'
+                ? `stopped: the test command cannot run (exit ${done.exit})`
+                : `stopped: the test command exited ${done.exit} (128 or more, or a signal: git bisect run aborts too)`,
+          };
+        }
       }
-      last = decide(this.state, { confidence });
+      last = this.decision();
     }
   }
 
@@ -376,7 +393,7 @@ class Driver {
         done.title,
       ),
     );
-    const s = decide(this.state, { confidence: this.settings.confidence }).summary;
+    const s = this.decision().summary;
     const r = s.range;
     this.progress(
       `run ${totalRuns(this.state)}: ${short(commit)} ${done.result}` +
@@ -396,33 +413,38 @@ class Driver {
     this.started.set(position, runIndex);
     this.runsStarted++;
     this.inFlight.set(slot, position);
-    const promise = this.prepare(slot, commit).then(
-      () => this.execute(slot, position, runIndex),
-      (err: Error): Finished => ({ slot, position, result: 'error', exit: 'checkout', title: err.message }),
-    );
-    this.running.push(promise);
+    const run: Promise<void> = this.prepare(slot, commit)
+      .then(
+        () => this.execute(slot, position, runIndex),
+        (err: Error): Finished => ({ slot, position, result: 'error', exit: 'checkout', title: err.message }),
+      )
+      .then((finished) => {
+        this.running.delete(run);
+        this.ended.push(finished);
+        this.wake?.();
+      });
+    this.running.add(run);
   }
 
-  private readonly running: Promise<Finished>[] = [];
-
-  /** Resolves with the next finished run (or null when woken by a signal). */
-  private async next(): Promise<Finished | null> {
-    const wakeUp = new Promise<null>((resolve) => (this.wake = () => resolve(null)));
-    const tagged = this.running.map((p, i) => p.then((f) => ({ f, i })));
-    const first = await Promise.race([...tagged, wakeUp]);
-    this.wake = null;
-    if (first === null) return null;
-    this.running.splice(first.i, 1);
-    this.inFlight.delete(first.f.slot);
-    if (first.f.exit === 'checkout')
-      throw new GitError(`cannot check out ${short(this.commits[first.f.position])}: ${first.f.title}`);
-    return first.f;
+  /** The runs that have ended, waiting for at least one (none when woken by a signal). */
+  private async next(): Promise<Finished[]> {
+    if (this.ended.length === 0 && !this.interrupted) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+    }
+    const ended = this.ended.splice(0);
+    for (const f of ended) {
+      this.inFlight.delete(f.slot);
+      if (f.exit === 'checkout')
+        throw new GitError(`cannot check out ${short(this.commits[f.position])}: ${f.title}`);
+    }
+    return ended;
   }
 
   /** Waits for every launched run to end (after killAll). */
   private async settle(): Promise<void> {
-    await Promise.allSettled(this.running);
-    this.running.length = 0;
+    await Promise.allSettled([...this.running]);
+    this.ended.length = 0;
     this.inFlight.clear();
   }
 
@@ -517,7 +539,7 @@ class Driver {
   private finish(end: End): number {
     const runs = totalRuns(this.state);
     if (end.kind === 'stopped') {
-      const s = decide(this.state, { confidence: this.settings.confidence }).summary;
+      const s = this.decision().summary;
       this.log(formatResultLine('stopped', runs, s.leader.p, end.reason));
       this.progress(
         `${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at ${formatP(s.leader.p)})`,
@@ -602,6 +624,32 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
       // already gone
     }
   }
+}
+
+/**
+ * Which free slot runs which probe: a slot whose worktree already holds the commit first (no
+ * checkout), then the others, slots not yet created last.
+ */
+export function assignSlots<S extends { commit: string | null; dir: string | null }>(
+  free: readonly S[],
+  probes: readonly { position: number; runs: number }[],
+  commitAt: (position: number) => string,
+): [S, number][] {
+  const wanted: number[] = probes.flatMap((p) => Array<number>(p.runs).fill(p.position));
+  const left = [...free];
+  const out: [S, number][] = [];
+  const rest: number[] = [];
+  for (const position of wanted) {
+    const i = left.findIndex((s) => s.commit === commitAt(position));
+    if (i === -1) rest.push(position);
+    else out.push([left.splice(i, 1)[0], position]);
+  }
+  left.sort((a, b) => Number(a.dir === null) - Number(b.dir === null));
+  for (const position of rest) {
+    const slot = left.shift();
+    if (slot) out.push([slot, position]);
+  }
+  return out;
 }
 
 function short(sha: string): string {

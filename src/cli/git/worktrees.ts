@@ -45,8 +45,9 @@ export interface Repo {
 }
 
 export function openRepo(cwd = process.cwd()): Repo {
-  const top = git(cwd, ['rev-parse', '--show-toplevel']);
-  const prefix = git(cwd, ['rev-parse', '--show-prefix']);
+  // One git call for both (each spawn costs milliseconds on a loaded machine); the prefix line is
+  // empty at the top.
+  const [top, prefix = ''] = git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix']).split('\n');
   return { top, prefix };
 }
 
@@ -84,6 +85,28 @@ export function firstParent(repo: Repo, commit: string): string {
   } catch {
     throw new GitError(`${commit.slice(0, 12)} has no parent: give --parent`);
   }
+}
+
+/**
+ * Subjects of many commits in one git call (one spawn, not one per commit); commits git cannot
+ * show are left out.
+ */
+export function subjectsOf(repo: Repo, commits: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (commits.length === 0) return out;
+  const r = spawnSync('git', ['log', '--no-walk=unsorted', '--stdin', '--format=%H%x09%s'], {
+    cwd: repo.top,
+    env: gitEnv(),
+    encoding: 'utf8',
+    input: commits.join('\n') + '\n',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) return out;
+  for (const line of r.stdout.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
 }
 
 export function subjectOf(repo: Repo, commit: string): string {
@@ -124,19 +147,17 @@ export class Worktrees {
     return exists(sub) ? sub : dir;
   }
 
-  /** Removes every worktree and the temporary directory; safe to call more than once. */
-  close(): void {
+  /**
+   * Removes every worktree (all at once: each removal is its own git process) and the temporary
+   * directory; safe to call more than once.
+   */
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    let leftover = false;
-    for (const dir of this.dirs) {
-      const r = spawnSync('git', ['worktree', 'remove', '--force', '--force', dir], {
-        cwd: this.repo.top,
-        env: gitEnv(),
-        stdio: 'ignore',
-      });
-      if (r.status !== 0) leftover = true;
-    }
+    const removed = await Promise.allSettled(
+      this.dirs.map((dir) => gitAsync(this.repo.top, ['worktree', 'remove', '--force', '--force', dir])),
+    );
+    const leftover = removed.some((r) => r.status === 'rejected');
     rmSync(this.root, { recursive: true, force: true });
     if (leftover || this.listed()) {
       spawnSync('git', ['worktree', 'prune'], { cwd: this.repo.top, env: gitEnv(), stdio: 'ignore' });
