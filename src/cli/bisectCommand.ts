@@ -448,11 +448,12 @@ class Driver {
     this.inFlight.clear();
   }
 
+  /** Creates the slot's worktree at `commit`; moving an existing one is part of the run (execute). */
   private async prepare(slot: Slot, commit: string): Promise<void> {
     if (slot.dir === null) {
       slot.dir = await this.worktrees.add(commit);
       slot.commit = commit;
-    } else if (slot.commit !== commit) {
+    } else if (slot.commit !== commit && !CHECKOUT_IN_RUN) {
       await this.worktrees.checkout(slot.dir, commit);
       slot.commit = commit;
     }
@@ -480,25 +481,42 @@ class Driver {
         }
         if (carry[key].length > 65536) carry[key] = carry[key].slice(-65536);
       };
+      // Moving the worktree to the commit and the run are one process (one spawn, which blocks our
+      // event loop until the child starts, instead of two, with a round trip between).
+      const move = CHECKOUT_IN_RUN && slot.commit !== commit;
       let child: ChildProcess;
       try {
-        child = spawn(command[0], command.slice(1), {
-          cwd: this.worktrees.cwdFor(slot.dir!, existsSync),
-          stdio: ['ignore', 'pipe', 'pipe'],
-          // Own process group: a signal for us does not reach it unasked, and killAll() ends it whole.
-          detached: true,
-          env: {
-            ...process.env,
-            BISECT_REPORT_COMMIT: commit,
-            BISECT_REPORT_RUN: String(runIndex),
-            BISECT_REPORT_RUNS: String(Math.max(runIndex, this.started.get(position) ?? runIndex)),
+        child = spawn(
+          move ? 'sh' : command[0],
+          move
+            ? ['-c', CHECKOUT_THEN_RUN, 'bisect-report', commit, this.repo.prefix, ...command]
+            : command.slice(1),
+          {
+            cwd: move ? slot.dir! : this.worktrees.cwdFor(slot.dir!, existsSync),
+            stdio: move ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+            // Own process group: a signal for us does not reach it unasked, and killAll() ends it whole.
+            detached: true,
+            env: {
+              ...process.env,
+              BISECT_REPORT_COMMIT: commit,
+              BISECT_REPORT_RUN: String(runIndex),
+              BISECT_REPORT_RUNS: String(Math.max(runIndex, this.started.get(position) ?? runIndex)),
+            },
           },
-        });
+        );
       } catch {
         resolve({ slot, position, result: 'error', exit: '127', title: null });
         return;
       }
       slot.child = child;
+      // Until the checkout is known to have worked, the worktree holds no known commit.
+      slot.commit = move ? null : commit;
+      let checkoutError = '';
+      if (move) {
+        (child.stdio[3] as NodeJS.ReadableStream)
+          .setEncoding('utf8')
+          .on('data', (d: string) => (checkoutError = (checkoutError + d).slice(0, 4000)));
+      }
       let settled = false;
       const finish = (f: Omit<Finished, 'slot' | 'position'>) => {
         if (settled) return;
@@ -512,6 +530,13 @@ class Driver {
         finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null }),
       );
       child.on('close', (code, signal) => {
+        if (move && checkoutError.includes(CHECKOUT_FAILED)) {
+          const why =
+            checkoutError.split('\n').find((l) => l && l !== CHECKOUT_FAILED) ?? 'git checkout failed';
+          finish({ result: 'error', exit: 'checkout', title: why.replace(/^(?:fatal|error): /, '') });
+          return;
+        }
+        if (move && !signal) slot.commit = commit;
         for (const key of ['out', 'err'] as const) {
           if (title === null && carry[key] !== '' && titleRegex.test(carry[key]))
             title = carry[key].trim().slice(0, MAX_TITLE);
@@ -651,6 +676,19 @@ export function assignSlots<S extends { commit: string | null; dir: string | nul
   }
   return out;
 }
+
+const CHECKOUT_FAILED = 'bisect-report: checkout failed';
+/**
+ * Moves the worktree (the cwd) to $1 and runs the test ("$@" after $2) in subdirectory $2 when it
+ * exists there. git's errors and the failure marker go to fd 3, closed before the test starts.
+ */
+const CHECKOUT_THEN_RUN = `LC_ALL=C GIT_TERMINAL_PROMPT=0 git checkout --detach --force --quiet "$1" >/dev/null 2>&3 || { echo '${CHECKOUT_FAILED}' >&3; exit 1; }
+exec 3>&-
+[ -n "$2" ] && [ -d "$2" ] && cd "$2"
+shift 2
+exec "$@"`;
+/** Windows has no sh to count on: there the checkout stays a step of its own. */
+const CHECKOUT_IN_RUN = process.platform !== 'win32';
 
 function short(sha: string): string {
   return sha.slice(0, 10);
