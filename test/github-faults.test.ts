@@ -505,3 +505,75 @@ describe('a run that claimed a failure and died before filing it', () => {
     expect(gh.commentsOn(1)).toHaveLength(1);
   });
 });
+
+describe('a person deleted the issue the action filed (its claim label stays, as on GitHub)', () => {
+  /** Time passes: the claims the fake holds were made `hours` earlier than their labels say. */
+  const age = (hours: number): void => {
+    for (const l of gh.labels.values()) {
+      l.description = (l.description ?? '').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/, (t) =>
+        new Date(Date.parse(t) - hours * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      );
+    }
+  };
+  const deleteFiledIssue = (): number => {
+    const [issue] = gh.realIssues();
+    gh.deleteIssue(issue.number);
+    return issue.number;
+  };
+  const refiled = (l: string) =>
+    /no issue carries the claim \(deleted, or that run stopped\): filing it now/.test(l);
+
+  test('a later run files it again at once (no claim wait), and again after a second deletion', async () => {
+    await publish([report()]);
+    const deleted = deleteFiledIssue();
+    age(1);
+    const started = Date.now();
+    // Real claim waits (about 51 s in all) unless the run sees the claim is older than that.
+    const res = await publish([report()], {}, 2);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(res.error).toBeNull();
+    expect(gh.realIssues().map((i) => i.number)).not.toContain(deleted);
+    expect(gh.realIssues()).toHaveLength(1);
+    expect(logs.filter(refiled)).toHaveLength(1);
+
+    // Deleted again a day later: the first takeover's claim is not in the way.
+    deleteFiledIssue();
+    age(24);
+    await publish([report()], {}, 3);
+    expect(gh.realIssues()).toHaveLength(1);
+    expect(logs.filter(refiled)).toHaveLength(2);
+  });
+
+  test('two runs racing after the deletion file one issue', async () => {
+    await publish([report()]);
+    deleteFiledIssue();
+    age(1);
+    gh.holdIssueLists(2);
+    const results = await Promise.all([2, 3].map((run) => publish([report()], {}, run)));
+    expect(results.map((r) => r.error)).toEqual([null, null]);
+    expect(gh.realIssues()).toHaveLength(1);
+    expect(logs.filter(refiled)).toHaveLength(1);
+  });
+
+  test('a claim younger than the wait is a filing under way: waited on, not taken over at once', async () => {
+    await publish([report()]);
+    deleteFiledIssue();
+    // A wait of 2.6 s in all: the claim, made a moment ago, is younger.
+    await publish([report()], {}, 2, { BISECT_REPORT_CLAIM_WAIT_SCALE: '0.05' });
+    expect(gh.realIssues()).toHaveLength(1);
+    expect(logs.filter(refiled)).toHaveLength(0);
+    expect(logs.filter((l) => /filed no issue within .* filing it now/.test(l))).toHaveLength(1);
+  });
+
+  test('GitHub answers 410 Gone for the deleted issue and leaves its labels', async () => {
+    await publish([report()]);
+    const labels = gh.labels.size;
+    const deleted = deleteFiledIssue();
+    const res = await fetch(`${gh.url}/repos/acme/widget/issues/${deleted}`, {
+      headers: { authorization: 'token ghs_faketoken' },
+    });
+    expect(res.status).toBe(410);
+    expect(gh.labels.size).toBe(labels);
+    expect(gh.realIssues()).toHaveLength(0);
+  });
+});

@@ -105,6 +105,11 @@ export interface GitHubApi {
   updateComment(id: number, body: string): Promise<CommentItem>;
   /** true when this call created the label, false when it already existed (422 already_exists). */
   createLabel(name: string, description: string): Promise<boolean>;
+  /** The label's description ('' when it has none), or null when there is no such label. */
+  labelDescription(name: string): Promise<string | null>;
+  setLabelDescription(name: string, description: string): Promise<void>;
+  /** false when GitHub answers that the issue was deleted (410) or does not exist (404). */
+  issueExists(number: number): Promise<boolean>;
 }
 
 export function waitScaleFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -453,6 +458,30 @@ export function createClient(opts: ClientOptions): GitHubApi {
         return true;
       } catch (err) {
         if (err instanceof RequestError && err.status === 422) return false;
+        throw err;
+      }
+    },
+    async labelDescription(name) {
+      const what = `GET label ${name}`;
+      try {
+        const res = await octokit.rest.issues.getLabel({ ...repoOf(), name });
+        return optStr(obj(res.data, what), 'description') ?? '';
+      } catch (err) {
+        if (err instanceof RequestError && err.status === 404) return null;
+        throw err;
+      }
+    },
+    async setLabelDescription(name, description) {
+      const res = await octokit.rest.issues.updateLabel({ ...repoOf(), name, description });
+      obj(res.data, `updating label ${name}`);
+    },
+    async issueExists(number) {
+      try {
+        const res = await octokit.rest.issues.get({ ...repoOf(), issue_number: number });
+        obj(res.data, `GET issue #${number}`);
+        return true;
+      } catch (err) {
+        if (err instanceof RequestError && (err.status === 404 || err.status === 410)) return false;
         throw err;
       }
     },

@@ -41,6 +41,14 @@ const ISSUES_WRITE = 'issues: write';
 const PULLS_WRITE = 'pull-requests: write';
 /** How long a run that lost a claim waits for the winner's issue before taking the filing over. */
 const CLAIM_WAIT_MS = [200, 400, 800, 1600, 3200, 6400, 12800, 25600];
+/**
+ * A claim label says when it was made. A later run that finds the claim taken and no issue carrying
+ * it can tell a claim older than the whole wait (its issue deleted by a person, or its run stopped)
+ * from a filing under way, and files at once instead of waiting for nobody.
+ */
+const claimDescription = (at: Date): string =>
+  `bisect-report: claimed ${at.toISOString().slice(0, 19)}Z; the run that made this label files the issue`;
+const CLAIMED_AT = /claimed (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)/;
 
 async function inPool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -293,15 +301,32 @@ export function createPublisher(opts: PublishOptions): Publisher {
   async function claim(label: string): Promise<'won' | 'lost'> {
     if (mode !== 'write' || !client) return 'won';
     try {
-      return (await client.createLabel(
-        label,
-        'bisect-report: marks one tracked failure (the first run to create it files the issue)',
-      ))
-        ? 'won'
-        : 'lost';
+      return (await client.createLabel(label, claimDescription(new Date()))) ? 'won' : 'lost';
     } catch (err) {
       // The claim is the first step of filing: say so in the terms a workflow author knows.
       throw new PublishError(describeError(err, 'create an issue', ISSUES_WRITE));
+    }
+  }
+
+  /** When a taken claim was made (ms), if its label says so (claims made by older versions do not). */
+  async function claimedAt(label: string): Promise<number | null> {
+    if (mode !== 'write' || !client) return null;
+    try {
+      const at = CLAIMED_AT.exec((await client.labelDescription(label)) ?? '');
+      return at ? Date.parse(at[1]) : null;
+    } catch {
+      return null; // cannot tell: wait for the claim's winner
+    }
+  }
+
+  /** After a takeover: the claim is this run's now, so a later stale claim needs a new takeover label. */
+  async function renewClaim(label: string): Promise<void> {
+    try {
+      await client?.setLabelDescription(label, claimDescription(new Date()));
+    } catch (err) {
+      opts.info(
+        `Could not renew the claim label ${label}: ${describeError(err, 'update a label', ISSUES_WRITE)}`,
+      );
     }
   }
 
@@ -382,6 +407,7 @@ export function createPublisher(opts: PublishOptions): Publisher {
         };
         const printed = new Set<string>();
         let waits = 0;
+        const ageChecked = new Set<string>();
         for (let round = 0; round < CLAIM_WAIT_MS.length + 6; round++) {
           const p = plan(reports, state, planOpts, ctx);
           for (const line of p.info) {
@@ -396,6 +422,32 @@ export function createPublisher(opts: PublishOptions): Publisher {
             ...p.needs.claims.map(async (label) => void (state.claims[label] = await claim(label))),
           ]);
           if (p.needs.waitFor.length === 0) continue;
+          // A claim older than the whole wait with no issue carrying it has no winner to wait for (a person
+          // deleted its issue, or its run stopped): take the filing over at once, through a claim named
+          // after the stale one's time so that runs racing here still file one issue.
+          const staleAfter = CLAIM_WAIT_MS.reduce((x, y) => x + y) * claimWaitScale;
+          const ages = await Promise.all(
+            p.needs.waitFor
+              .filter((label) => !ageChecked.has(label))
+              .map(async (label) => {
+                ageChecked.add(label);
+                return { label, at: await claimedAt(label) };
+              }),
+          );
+          let tookOver = false;
+          for (const { label, at } of ages) {
+            if (at === null || Date.now() - at < staleAfter) continue;
+            const takeover = await claim(`${label}+${Math.floor(at / 1000).toString(36)}`);
+            state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
+            if (takeover === 'won') {
+              await renewClaim(label);
+              opts.info(
+                `This failure was claimed at ${new Date(at).toISOString()} but no issue carries the claim (deleted, or that run stopped): filing it now.`,
+              );
+            }
+            tookOver = true;
+          }
+          if (tookOver) continue;
           // Lost a claim (contended case only): wait for the winner's issue, then plan again.
           if (waits < CLAIM_WAIT_MS.length) {
             await sleep(CLAIM_WAIT_MS[waits++] * claimWaitScale);
@@ -411,6 +463,7 @@ export function createPublisher(opts: PublishOptions): Publisher {
               const takeover = await claim(`${label}+${hour}`);
               state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
               if (takeover === 'won') {
+                await renewClaim(label);
                 opts.warning(
                   `Another run claimed this failure but filed no issue within ${waited} s; filing it now.`,
                 );

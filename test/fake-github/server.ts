@@ -128,6 +128,7 @@ const ISSUE_PERMISSION_ROUTES = new Set([
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
   'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
   'POST /repos/{owner}/{repo}/labels',
+  'PATCH /repos/{owner}/{repo}/labels/{name}',
 ]);
 
 export class FakeGitHub {
@@ -142,6 +143,8 @@ export class FakeGitHub {
   readonly issues = new Map<number, FakeIssue>();
   readonly comments = new Map<number, FakeComment>();
   readonly labels = new Map<string, FakeLabel>();
+  /** Issues a person deleted: gone from every list, answered 410 Gone; their labels stay, as on GitHub. */
+  readonly deletedIssues = new Set<number>();
   readonly tokens = new Map<string, TokenGrant>();
   /** Branches and tags → commit sha (what compare resolves besides shas). */
   readonly refs = new Map<string, string>();
@@ -254,6 +257,13 @@ export class FakeGitHub {
     };
     this.issues.set(issue.number, issue);
     return issue;
+  }
+
+  /** A person deletes an issue (web UI or GraphQL `deleteIssue`; REST has no route for it). */
+  deleteIssue(number: number): void {
+    if (!this.issues.delete(number)) throw new Error(`no issue #${number} to delete`);
+    this.deletedIssues.add(number);
+    for (const [id, c] of this.comments) if (c.issue === number) this.comments.delete(id);
   }
 
   addComment(issue: number, user: string, body: string, viaApp: FakeApp | null = null): FakeComment {
@@ -624,9 +634,14 @@ export class FakeGitHub {
         this.issues.set(issue.number, issue);
         return reply(201, this.issueJson(issue));
       }
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}': {
+        const issue = this.issues.get(Number(params.issue_number));
+        if (!issue) return this.missingIssue(Number(params.issue_number), error);
+        return reply(200, this.issueJson(issue));
+      }
       case 'PATCH /repos/{owner}/{repo}/issues/{issue_number}': {
         const issue = this.issues.get(Number(params.issue_number));
-        if (!issue) return error(404, 'Not Found');
+        if (!issue) return this.missingIssue(Number(params.issue_number), error);
         const b = body as {
           title?: string;
           body?: string;
@@ -647,7 +662,7 @@ export class FakeGitHub {
       }
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         const n = Number(params.issue_number);
-        if (!this.issues.has(n)) return error(404, 'Not Found');
+        if (!this.issues.has(n)) return this.missingIssue(n, error);
         const list = this.commentsOn(n).sort((a, b) => a.id - b.id);
         return this.page(
           url,
@@ -658,7 +673,7 @@ export class FakeGitHub {
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         const n = Number(params.issue_number);
-        if (!this.issues.has(n)) return error(404, 'Not Found');
+        if (!this.issues.has(n)) return this.missingIssue(n, error);
         const text = (body as { body: string }).body;
         if (text.length > 65536)
           return error(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
@@ -694,6 +709,20 @@ export class FakeGitHub {
           200,
           issue.labels.map((name) => this.labelJson(this.ensureLabel(name))),
         );
+      }
+      case 'GET /repos/{owner}/{repo}/labels/{name}': {
+        const label = this.labels.get(params.name);
+        return label ? reply(200, this.labelJson(label)) : error(404, 'Not Found');
+      }
+      case 'PATCH /repos/{owner}/{repo}/labels/{name}': {
+        const label = this.labels.get(params.name);
+        if (!label) return error(404, 'Not Found');
+        const b = body as { description?: string; color?: string };
+        if (b.description !== undefined && b.description.length > 100)
+          return error(422, 'Validation Failed: description is too long (maximum is 100 characters)');
+        if (b.description !== undefined) label.description = b.description;
+        if (b.color !== undefined) label.color = b.color;
+        return reply(200, this.labelJson(label));
       }
       case 'POST /repos/{owner}/{repo}/labels': {
         const b = body as { name: string; color?: string; description?: string };
@@ -757,6 +786,12 @@ export class FakeGitHub {
       todo.push(...(c.parents ?? []));
     }
     return seen;
+  }
+
+  /** GitHub answers 410 Gone for a deleted issue, 404 for one that never existed. */
+  private missingIssue(number: number, error: (status: number, message: string) => void): void {
+    if (this.deletedIssues.has(number)) return error(410, 'This issue was deleted');
+    return error(404, 'Not Found');
   }
 
   private ensureLabel(name: string, color = 'ededed', description: string | null = null): FakeLabel {
