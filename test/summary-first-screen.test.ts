@@ -52,12 +52,28 @@ describe('the first 15 lines of a summary section', () => {
     const head = firstLines(fx.foundRange);
     expect(head).not.toMatch(/Caused by|culprit found/i);
     expect(head).toMatch(/^### 🟡 /m);
-    expect(head).toMatch(/\*\*Somewhere in 3 commits `[0-9a-f]{40}\^\.\.[0-9a-f]{40}`\*\* · the log names/);
+    expect(head).toMatch(
+      /\*\*Somewhere in 11 commits `f92950998e73[0-9a-f]{28}\.\.e8b8c3d3b493[0-9a-f]{28}`\*\* · the log names/,
+    );
     expect(head).toContain('the commit the log names has P = 15%');
     expect(head).toMatch(
-      /bisect again the 3 commits most likely to hold the culprit, re-running the test where it tells most/,
+      /bisect again the 11 commits most likely to hold the culprit, re-running the test where it tells most/,
     );
-    expect(head).toMatch(/^bisect-report bisect --good [0-9a-f]{12}\^ --bad e8b8c3d3b493 -- \.\/test\.sh$/m);
+    // The range's good end is s3, the last commit that passed every run: the command starts there.
+    expect(head).toMatch(/^bisect-report bisect --good f92950998e73 --bad e8b8c3d3b493 -- \.\/test\.sh$/m);
+  });
+
+  test("the command's good end is the one the range shows, and a commit the log tested clean when known", () => {
+    const range = fx.foundRange.trust!.range95!;
+    const goodEnd = fx.foundRange.steps.find((s) => s.commit === range.after);
+    expect(goodEnd).toMatchObject({ verdict: 'good', runs: { failed: 0 } });
+    expect(range.gitRange).toBe(`${range.after}..${range.last}`);
+    // Both ends known: the tested commit, not the first commit's parent (a merge's first parent may be another).
+    const both: Report = {
+      ...fx.foundRange,
+      trust: { ...fx.foundRange.trust!, range95: { ...range, first: fx.sha('t-between') } },
+    };
+    expect(firstLines(both)).toMatch(/^bisect-report bisect --good f92950998e73 --bad e8b8c3d3b493 -- /m);
   });
 
   test('a likely culprit resting on one run per commit is a lead, never "Probably right" or green', () => {
@@ -100,7 +116,7 @@ describe('the CLI text leads the same way', () => {
     [
       'range',
       fx.foundRange,
-      /^ {2}Somewhere in 3 commits \S+ \(the log names e8b8c3d3b493 .*\)\n {2}No single commit is certain/m,
+      /^ {2}Somewhere in 11 commits \S+ \(the log names e8b8c3d3b493 .*\)\n {2}No single commit is certain/m,
     ],
   ])('%s', (_name, report, pattern) => {
     const text = renderText([report]);

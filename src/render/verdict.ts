@@ -39,7 +39,8 @@ function ownTest(report: Report): boolean {
 function rangeCommand(report: Report): string | null {
   const r = report.trust?.range95;
   if (!r || !ownTest(report) || !isSha(r.last)) return null;
-  const good = isSha(r.first) ? `${short(r.first)}^` : isSha(r.after) ? short(r.after) : null;
+  // The commit the range starts after is one the log tested: the good end the log itself had.
+  const good = isSha(r.after) ? short(r.after) : isSha(r.first) ? `${short(r.first)}^` : null;
   if (!good) return null;
   return `bisect-report bisect --good ${good} --bad ${short(r.last)} -- ${TEST}`;
 }
