@@ -19,6 +19,12 @@ writeFileSync(
   TEST,
   `#!/bin/sh
 [ -n "$COUNTER" ] && echo "$BISECT_REPORT_COMMIT $BISECT_REPORT_RUN/$BISECT_REPORT_RUNS $PWD" >> "$COUNTER"
+# Concurrency, counted by the runs themselves: a marker per run going, and how many there are as it starts.
+if [ -n "$CONCURRENCY" ]; then
+  trap 'rm -f "$CONCURRENCY/run.$$"' EXIT
+  : > "$CONCURRENCY/run.$$"
+  ls "$CONCURRENCY" | grep -c '^run[.]' >> "$CONCURRENCY.seen"
+fi
 [ -n "$SLEEP" ] && sleep "$SLEEP"
 h=$(printf '%s' "$BISECT_REPORT_COMMIT:$BISECT_REPORT_RUN:$SEED" | cksum | cut -d' ' -f1)
 r=$((h % 100))
@@ -261,25 +267,31 @@ test('usage errors exit 2 with one line, no stack trace', async () => {
   expect(existsSync(join(work, '.git'))).toBe(false);
 });
 
-test('--jobs 4 on a 0.3 s test: same answer, clearly faster than --jobs 1', async () => {
+// Wall time is the bench's measure (`npm run bench`: --jobs 4 ≤ 0.5× --jobs 1); on a shared machine it
+// is noise. What makes it faster is counted here by the runs themselves, whatever the load: how many
+// were going at once — four with --jobs 4 (a serial scheduler shows 1; 3 leaves room for a start
+// delayed past another run's end on a loaded machine), never more than asked.
+test('--jobs 4 on a 0.3 s test: same answer as --jobs 1, with 4 runs going at once', async () => {
   const { repo, shas } = scratch(40, 23);
-  const timed = async (jobs: number) => {
-    const t = Date.now();
+  const concurrent = async (jobs: number) => {
+    const dir = mkdtempSync(join(work, `concurrency-${jobs}-`));
     const r = await cli(
       repo,
       ['bisect', '--good', shas[0], '--bad', 'HEAD', '--jobs', String(jobs), '--', TEST],
-      {
-        SLEEP: '0.3',
-      },
+      { SLEEP: '0.3', CONCURRENCY: dir },
     );
-    return { r, seconds: (Date.now() - t) / 1000 };
+    const seen = readFileSync(`${dir}.seen`, 'utf8').trim().split('\n').map(Number);
+    return { r, most: Math.max(...seen), runs: seen.length };
   };
-  const one = await timed(1);
-  const four = await timed(4);
+  const one = await concurrent(1);
+  const four = await concurrent(4);
   expect(one.r.code).toBe(0);
   expect(four.r.code).toBe(0);
   expect(one.r.stdout).toContain(`# first bad commit: [${shas[23]}]`);
   expect(four.r.stdout).toContain(`# first bad commit: [${shas[23]}]`);
-  // The issue's bar is 0.5× (measured by the bench); a shared CI machine gets slack here.
-  expect(four.seconds).toBeLessThan(one.seconds * 0.8);
+  expect(one.most).toBe(1);
+  expect(four.most).toBeGreaterThanOrEqual(3);
+  expect(four.most).toBeLessThanOrEqual(4);
+  // Parallel runs are not paid for with many more runs (a round of 4 is at most 3 runs more).
+  expect(four.runs).toBeLessThanOrEqual(2 * one.runs + 3);
 }, 60000);

@@ -36,7 +36,7 @@ import {
   type Repo,
 } from './git/worktrees.js';
 import { formatP, formatProbability } from '../probability.js';
-import { noteStdoutError, stdoutClosed } from './stdout.js';
+import { EXIT_STDOUT_CLOSED, noteStdoutError, stdoutClosed } from './stdout.js';
 
 export const BISECT_USAGE =
   'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
@@ -136,7 +136,37 @@ function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'h
   return settings;
 }
 
+/**
+ * A reader of stderr (the progress) that goes away, as in `bisect-report bisect … 2>&1 | head -1`,
+ * stops the search like a reader of stdout does (docs/bisect.md, exit status 141): no stack trace,
+ * the worktrees are removed.
+ */
+const stderrState = { closed: false, onClose: null as (() => void) | null };
+
+function writeStderr(text: string): void {
+  if (stderrState.closed) return;
+  try {
+    // Progress and --verbose echo carry the test's text: inert for a runner, which reads stderr too.
+    process.stderr.write(neutraliseWorkflowCommands(text));
+  } catch (err) {
+    onStderrError(err as Error);
+  }
+}
+
+function onStderrError(err: Error): void {
+  if ((err as NodeJS.ErrnoException).code !== 'EPIPE') return;
+  stderrState.closed = true;
+  stderrState.onClose?.();
+}
+
 export async function bisectCommand(mode: 'bisect' | 'verify', argv: string[]): Promise<number> {
+  // Kept for the life of the process: the error of a failed write may come after we are done.
+  process.stderr.on('error', onStderrError);
+  const code = await bisectCommandInner(mode, argv);
+  return stderrState.closed ? EXIT_STDOUT_CLOSED : code;
+}
+
+async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Promise<number> {
   const name = `bisect-report ${mode}`;
   const usage = mode === 'bisect' ? BISECT_USAGE : VERIFY_USAGE;
   let settings: Settings;
@@ -166,7 +196,7 @@ export async function bisectCommand(mode: 'bisect' | 'verify', argv: string[]): 
       err instanceof GitError ||
       (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
-      process.stderr.write(`${name}: ${(err as Error).message}\n${err instanceof UsageError ? usage : ''}`);
+      writeStderr(`${name}: ${(err as Error).message}\n${err instanceof UsageError ? usage : ''}`);
       return EXIT.usage;
     }
     throw err;
@@ -175,7 +205,7 @@ export async function bisectCommand(mode: 'bisect' | 'verify', argv: string[]): 
   try {
     logFd = settings.log ? openSync(settings.log, 'w') : 1;
   } catch (err) {
-    process.stderr.write(
+    writeStderr(
       `${name}: cannot write the log: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
     );
     return EXIT.usage;
@@ -256,6 +286,11 @@ class Driver {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
+    stderrState.onClose = () => {
+      this.interrupted ??= 'the progress reader (stderr) went away';
+      this.killAll();
+      this.wake?.();
+    };
     try {
       this.writeHeader();
       const end = await this.loop();
@@ -271,6 +306,7 @@ class Driver {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
+      stderrState.onClose = null;
     }
   }
 
@@ -316,7 +352,7 @@ class Driver {
   }
 
   private progress(text: string): void {
-    process.stderr.write(`${this.name}: ${text}\n`);
+    writeStderr(`${this.name}: ${text}\n`);
   }
 
   private async loop(): Promise<End> {
@@ -470,7 +506,7 @@ class Driver {
       let title: string | null = null;
       const carry = { out: '', err: '' };
       const scan = (key: 'out' | 'err', chunk: string) => {
-        if (verbose) process.stderr.write(prefixLines(chunk, `[${short(commit)} #${runIndex}] `));
+        if (verbose) writeStderr(prefixLines(chunk, `[${short(commit)} #${runIndex}] `));
         if (title !== null) return;
         carry[key] += chunk;
         let nl: number;
