@@ -293,8 +293,21 @@ export async function benchBisect({
   return { summary, rows };
 }
 
-/** Wall time of --jobs 1 and --jobs 4 on a test that takes 0.3 s (same 40-commit scenario). */
-export function benchJobs({ dist, sleep = 0.3, n = 40 }) {
+/**
+ * Wall time of `--jobs 1` against `--jobs 4` on a test that takes `sleep` seconds, as a user feels
+ * it (the whole command, start to exit), over 40 and 300 commits, a deterministic test and one that
+ * misses 30 % of the time, `seeds` culprits and test seeds each. The two runs of a pair alternate
+ * which goes first, so a load that changes over time falls on both. Ratio = jobs 4 / jobs 1 per
+ * pair; the summary gives their median and spread.
+ */
+export function benchJobs({
+  dist,
+  sleep = 0.3,
+  seeds = 3,
+  sizes = [40, 300],
+  flakes = [0, 0.3],
+  log = () => {},
+}) {
   const node = process.execPath;
   const cli = join(dist, 'cli', 'index.js');
   const work = mkdtempSync(join(tmpdir(), 'br-bench-jobs-'));
@@ -304,31 +317,70 @@ export function benchJobs({ dist, sleep = 0.3, n = 40 }) {
     TEST.replace('exit 0\n', `sleep ${sleep}\nexit 0\n`).replace('exit 1; }', `sleep ${sleep}; exit 1; }`),
   );
   chmodSync(testPath, 0o755);
-  const dir = join(work, 'repo');
-  spawnSync('mkdir', ['-p', dir]);
-  const shas = makeHistory(dir, n, 23);
-  const out = {};
-  for (const jobs of [1, 4]) {
-    const counter = join(work, `counter-${jobs}`);
-    const env = {
-      ...gitEnv(dir),
-      TMPDIR: work,
-      TEST: testPath,
-      COUNTER: counter,
-      CAP: '400',
-      SEED: '1',
-      REPRO: '1000',
-      FALSE_ALARM: '0',
-    };
-    const t = Date.now();
-    const r = runOurs({ node, cli, dir, shas, env, jobs, confidence: 0.95 });
-    out[`jobs${jobs}`] = {
-      seconds: (Date.now() - t) / 1000,
-      runs: countRuns(counter),
-      right: r.answer === shas[23],
-    };
+  let seed = 20261206;
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const rows = [];
+  for (const n of sizes) {
+    for (const flake of flakes) {
+      for (let s = 0; s < seeds; s++) {
+        const culprit = 1 + Math.floor(rand() * n);
+        const scenarioSeed = String(Math.floor(rand() * 1e9));
+        const dir = join(work, `repo-${rows.length}`);
+        spawnSync('mkdir', ['-p', dir]);
+        const shas = makeHistory(dir, n, culprit);
+        const row = { n, flake, seed: s, culprit };
+        const order = s % 2 === 0 ? [1, 4] : [4, 1];
+        for (const jobs of order) {
+          const counter = join(work, `counter-${rows.length}-${jobs}`);
+          const env = {
+            ...gitEnv(dir),
+            TMPDIR: work,
+            TEST: testPath,
+            COUNTER: counter,
+            CAP: '400',
+            SEED: scenarioSeed,
+            REPRO: String(Math.round((1 - flake) * 1000)),
+            FALSE_ALARM: '0',
+          };
+          const t = process.hrtime.bigint();
+          const r = runOurs({ node, cli, dir, shas, env, jobs, confidence: 0.95 });
+          row[`jobs${jobs}`] = {
+            seconds: +(Number(process.hrtime.bigint() - t) / 1e9).toFixed(2),
+            runs: countRuns(counter),
+            right: r.answer === shas[culprit],
+            exit: r.code,
+          };
+        }
+        row.ratio = +(row.jobs4.seconds / row.jobs1.seconds).toFixed(3);
+        rows.push(row);
+        rmSync(dir, { recursive: true, force: true });
+        log(
+          `--jobs n=${n} flake=${flake} seed=${s}: ${row.jobs4.seconds} s vs ${row.jobs1.seconds} s = ${row.ratio}` +
+            ` (runs ${row.jobs4.runs} vs ${row.jobs1.runs}; right ${row.jobs4.right}/${row.jobs1.right})`,
+        );
+      }
+    }
   }
   rmSync(work, { recursive: true, force: true });
-  out.ratio = +(out.jobs4.seconds / out.jobs1.seconds).toFixed(3);
-  return out;
+  const spread = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    const at = (q) => v[Math.min(v.length - 1, Math.floor(q * v.length))];
+    return { median: at(0.5), min: v[0], max: v[v.length - 1], n: v.length };
+  };
+  const scenarios = [];
+  for (const n of sizes) {
+    for (const flake of flakes) {
+      const mine = rows.filter((r) => r.n === n && r.flake === flake);
+      scenarios.push({ n, flake, ratio: spread(mine.map((r) => r.ratio)) });
+    }
+  }
+  return {
+    sleep,
+    rows,
+    scenarios,
+    ratio: spread(rows.map((r) => r.ratio)),
+    // "Same answer": both right (a flaky test's runs differ between the two, so their logs do too).
+    bothRight: rows.filter((r) => r.jobs1.right && r.jobs4.right).length,
+    pairs: rows.length,
+  };
 }

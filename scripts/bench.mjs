@@ -62,7 +62,7 @@ async function bisectSection() {
     peerDir: existsSync(peerDir) ? peerDir : null,
     log: (line) => process.stderr.write(`  ${line}\n`),
   });
-  res.jobs = smoke ? null : benchJobs({ dist });
+  res.jobs = smoke ? null : jobsSection();
   writeFileSync(join(work, 'bisect.json'), JSON.stringify(res, null, 2) + '\n');
   const s = res.summary;
   console.log('\nbisect (runs counted by the test; bound = log2(n) / I(q, f))');
@@ -81,14 +81,36 @@ async function bisectSection() {
   );
   if (res.jobs) {
     console.log(
-      `--jobs 4 vs 1 on a 0.3 s test: ${res.jobs.jobs4.seconds.toFixed(1)} s vs ${res.jobs.jobs1.seconds.toFixed(1)} s = ${res.jobs.ratio} (target ≤ 0.5; runs ${res.jobs.jobs4.runs} vs ${res.jobs.jobs1.runs}; right ${res.jobs.jobs4.right && res.jobs.jobs1.right})`,
+      `--jobs 4 / --jobs 1 wall time on a 0.3 s test: median ${res.jobs.ratio.median} (${res.jobs.ratio.min}–${res.jobs.ratio.max}; target ≤ 0.5)`,
     );
   }
   console.log(`written to ${join(work, 'bisect.json')}`);
   return res;
 }
+/** `--jobs 4` against `--jobs 1` (wall time); `--jobs-only` runs just this, `--jobs-seeds N` sets the repeats. */
+function jobsSection() {
+  process.stderr.write('--jobs 4 vs --jobs 1…\n');
+  const seedsArg = args.indexOf('--jobs-seeds');
+  const res = benchJobs({
+    dist,
+    seeds: seedsArg >= 0 ? Number(args[seedsArg + 1]) : 3,
+    log: (line) => process.stderr.write(`  ${line}\n`),
+  });
+  writeFileSync(join(work, 'jobs.json'), JSON.stringify(res, null, 2) + '\n');
+  const fmt = (r) => `${r.median} (${r.min}–${r.max}, ${r.n} pairs)`;
+  console.log(`\n--jobs 4 / --jobs 1 wall time on a ${res.sleep} s test (target ≤ 0.5; median (min–max))`);
+  for (const sc of res.scenarios)
+    console.log(`  n=${String(sc.n).padStart(3)} flake=${sc.flake.toFixed(1)}: ${fmt(sc.ratio)}`);
+  console.log(`  all: ${fmt(res.ratio)}; both right in ${res.bothRight}/${res.pairs} pairs`);
+  console.log(`written to ${join(work, 'jobs.json')}`);
+  return res;
+}
 if (args.includes('--bisect-only')) {
   await bisectSection();
+  process.exit(0);
+}
+if (args.includes('--jobs-only')) {
+  jobsSection();
   process.exit(0);
 }
 
