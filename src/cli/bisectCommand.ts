@@ -222,6 +222,8 @@ interface Slot {
   dir: string | null;
   commit: string | null;
   child: ChildProcess | null;
+  /** The slot's worktree being created (started before the first choice where runs check out). */
+  creating: Promise<string> | null;
 }
 
 interface Finished {
@@ -243,7 +245,7 @@ class Driver {
   private runsStarted = 0;
   private interrupted: string | null = null;
   private wake: (() => void) | null = null;
-  private readonly subjects: Map<string, string>;
+  private readonly subjects = new Map<string, string>();
   /** Runs that ended and are not recorded yet (several may end while the posterior is updated). */
   private readonly ended: Finished[] = [];
   private readonly running = new Set<Promise<void>>();
@@ -263,8 +265,12 @@ class Driver {
       prior: settings.mode === 'verify' ? { outside: 1 / 3, noCulprit: 1 / 3 } : undefined,
     });
     this.worktrees = new Worktrees(repo);
-    this.slots = Array.from({ length: settings.jobs }, () => ({ dir: null, commit: null, child: null }));
-    this.subjects = subjectsOf(repo, commits);
+    this.slots = Array.from({ length: settings.jobs }, () => ({
+      dir: null,
+      commit: null,
+      child: null,
+      creating: null,
+    }));
   }
 
   /** The engine's decision on the current state, computed once per state. */
@@ -292,6 +298,16 @@ class Driver {
       this.wake?.();
     };
     try {
+      if (CHECKOUT_IN_RUN) {
+        // Empty worktrees are made while the first choice is computed; each run fills its own.
+        const bad = this.commits[this.commits.length - 1];
+        for (const slot of this.slots) {
+          slot.creating = this.worktrees.add(bad, false);
+          slot.creating.catch(() => undefined);
+        }
+      }
+      for (const [commit, subject] of await subjectsOf(this.repo, this.commits))
+        this.subjects.set(commit, subject.replace(/[\r\n]+/g, ' '));
       this.writeHeader();
       const end = await this.loop();
       return this.finish(end);
@@ -487,8 +503,9 @@ class Driver {
   /** Creates the slot's worktree at `commit`; moving an existing one is part of the run (execute). */
   private async prepare(slot: Slot, commit: string): Promise<void> {
     if (slot.dir === null) {
-      slot.dir = await this.worktrees.add(commit);
-      slot.commit = commit;
+      // Where the run checks out itself, the worktree is created empty (its run fills it).
+      slot.dir = await (slot.creating ?? this.worktrees.add(commit));
+      slot.commit = slot.creating ? null : commit;
     } else if (slot.commit !== commit && !CHECKOUT_IN_RUN) {
       await this.worktrees.checkout(slot.dir, commit);
       slot.commit = commit;

@@ -5,7 +5,7 @@
  * again (`git worktree remove --force`, then `git worktree prune` if one could not be removed).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -88,25 +88,31 @@ export function firstParent(repo: Repo, commit: string): string {
 }
 
 /**
- * Subjects of many commits in one git call (one spawn, not one per commit); commits git cannot
- * show are left out.
+ * Subjects of many commits in one git call (one process, not one per commit, and asynchronous: it
+ * runs while the worktrees are made); commits git cannot show are left out.
  */
-export function subjectsOf(repo: Repo, commits: readonly string[]): Map<string, string> {
+export function subjectsOf(repo: Repo, commits: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (commits.length === 0) return out;
-  const r = spawnSync('git', ['log', '--no-walk=unsorted', '--stdin', '--format=%H%x09%s'], {
-    cwd: repo.top,
-    env: gitEnv(),
-    encoding: 'utf8',
-    input: commits.join('\n') + '\n',
-    maxBuffer: 1 << 28,
+  if (commits.length === 0) return Promise.resolve(out);
+  return new Promise((resolve) => {
+    const child = spawn('git', ['log', '--no-walk=unsorted', '--stdin', '--format=%H%x09%s'], {
+      cwd: repo.top,
+      env: gitEnv(),
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(commits.join('\n') + '\n');
+    child.on('error', () => resolve(out));
+    child.on('close', () => {
+      for (const line of text.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+      resolve(out);
+    });
   });
-  if (r.status !== 0) return out;
-  for (const line of r.stdout.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  return out;
 }
 
 export function subjectOf(repo: Repo, commit: string): string {
@@ -122,16 +128,32 @@ export class Worktrees {
   readonly root: string;
   private readonly dirs: string[] = [];
   private closed = false;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly repo: Repo) {
     this.root = realpathSync(mkdtempSync(join(tmpdir(), 'bisect-report-')));
   }
 
-  /** Creates slot i's worktree at `commit` (detached; no branch is created). */
-  async add(commit: string): Promise<string> {
+  /**
+   * `git worktree add` and `remove` read every worktree's admin files: two at once can find one
+   * half made ("failed to read .git/worktrees/…/commondir"), so they run one at a time.
+   */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Creates slot i's worktree at `commit` (detached; no branch is created). Without `checkout` its
+   * files are left for the first run to check out (quick to create, so one at a time costs little).
+   */
+  async add(commit: string, checkout = true): Promise<string> {
     const dir = join(this.root, `job-${this.dirs.length + 1}`);
     this.dirs.push(dir);
-    await gitAsync(this.repo.top, ['worktree', 'add', '--detach', '--force', '--quiet', dir, commit]);
+    const args = ['worktree', 'add', '--detach', '--force', '--quiet'];
+    if (!checkout) args.push('--no-checkout');
+    await this.serial(() => gitAsync(this.repo.top, [...args, dir, commit]));
     return dir;
   }
 
@@ -147,17 +169,21 @@ export class Worktrees {
     return exists(sub) ? sub : dir;
   }
 
-  /**
-   * Removes every worktree (all at once: each removal is its own git process) and the temporary
-   * directory; safe to call more than once.
-   */
+  /** Removes every worktree and the temporary directory; safe to call more than once. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const removed = await Promise.allSettled(
-      this.dirs.map((dir) => gitAsync(this.repo.top, ['worktree', 'remove', '--force', '--force', dir])),
-    );
-    const leftover = removed.some((r) => r.status === 'rejected');
+    // All at once first (quick); one that met another half removed is tried again alone.
+    const remove = (dir: string) =>
+      gitAsync(this.repo.top, ['worktree', 'remove', '--force', '--force', dir]);
+    await this.queue;
+    const first = await Promise.allSettled(this.dirs.map(remove));
+    const again = this.dirs.filter((_, i) => first[i].status === 'rejected');
+    let leftover = false;
+    for (const dir of again) {
+      if (!existsSync(dir) && !this.listed()) continue;
+      await remove(dir).catch(() => (leftover = true));
+    }
     rmSync(this.root, { recursive: true, force: true });
     if (leftover || this.listed()) {
       spawnSync('git', ['worktree', 'prune'], { cwd: this.repo.top, env: gitEnv(), stdio: 'ignore' });
