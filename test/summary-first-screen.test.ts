@@ -76,6 +76,18 @@ describe('the first 15 lines of a summary section', () => {
     expect(firstLines(both)).toMatch(/^bisect-report bisect --good f92950998e73 --bad e8b8c3d3b493 -- /m);
   });
 
+  test('no culprit: the good end fails too, so the next step is an older good end (a fix bisection: newer commits)', () => {
+    const head = firstLines(fx.noCulprit);
+    expect(head).toContain(
+      '**Next:** the good end fails too, so the change is older: bisect again from an older good commit.',
+    );
+    // The log's own reason reads as a sentence.
+    expect(head).toMatch(/first bad commit\. The good commit 8f0156ca136a fails too .*window\.$/m);
+    expect(firstLines({ ...fx.noCulprit, direction: 'fix' })).toContain(
+      '**Next:** nothing in the range fixed it: look for the fix in newer commits.',
+    );
+  });
+
   test('a likely culprit resting on one run per commit is a lead, never "Probably right" or green', () => {
     const plainLikely: Report = {
       ...fx.foundTrusted,

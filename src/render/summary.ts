@@ -123,7 +123,11 @@ function trustWords(report: Report): string {
 type AlertKind = 'TIP' | 'NOTE' | 'WARNING' | 'CAUTION';
 
 function alert(kind: AlertKind, sentences: string[]): string[] {
-  const text = sentences.filter(Boolean).join(' ');
+  // A log's own reason ("the good commit … fails too: …") reads as a sentence of its own here.
+  const text = sentences
+    .filter(Boolean)
+    .map((s) => s.replace(/^[a-z]/, (c) => c.toUpperCase()).replace(/([^.!?:])$/, '$1.'))
+    .join(' ');
   return [`> [!${kind}]`, `> ${text}`, ''];
 }
 

@@ -169,9 +169,13 @@ export function verdictOf(report: Report): Verdict {
         ...(rangeCommand(report) ? nextRange() : {}),
       };
     case 'no-culprit':
+      // What every format means by it: the bad end fails, and so does the good end (or, in a fix
+      // bisection, the newest commit still fails).
       return none(
         'No culprit: the bisection found no first bad commit.',
-        'check that the bad end really fails',
+        report.direction === 'fix'
+          ? 'nothing in the range fixed it: look for the fix in newer commits'
+          : 'the good end fails too, so the change is older: bisect again from an older good commit',
       );
     case 'not-reproduced':
       return none(
