@@ -13,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Report, Status, TrustLabel } from '../model.js';
 import type { Actor } from './client.js';
+import { testSignature } from '../analyse/signatures.js';
+import { formatOf } from '../formats/registry.js';
 
 export interface FailureKey {
   /** Human-readable key (shown in logs and outputs). */
@@ -52,12 +54,22 @@ export function failureKey(report: Report, issueKeyInput: string): FailureKey | 
   let text: string | null = null;
   if (normalize(issueKeyInput) !== '') text = `key:${normalize(issueKeyInput)}`;
   else if (report.crash?.title && normalize(report.crash.title) !== '')
-    text = `title:${normalize(report.crash.title)}`;
+    text = `title:${titleKey(report, report.crash.title)}`;
   else if (report.testCommand && normalize(report.testCommand) !== '')
     text = `test:${testOfCommand(report.testCommand)}`;
   else if (report.direction === 'cause' && report.culprit) text = `sha:${report.culprit.sha.toLowerCase()}`;
   if (text === null) return null;
   return { text: text.slice(text.indexOf(':') + 1), hash: hash(text, 32) };
+}
+
+/**
+ * A project's test prints what varies from run to run (durations, temporary paths, PIDs, run
+ * numbers) in its failure line: the key is the line without them (docs/trust.md, failure
+ * signatures), so every run of one failure finds one issue. Crash titles of a format with its own
+ * signatures (kernel crash titles) are stable already and keep their exact text.
+ */
+function titleKey(report: Report, title: string): string {
+  return formatOf(report)?.trust?.signatures ? normalize(title) : testSignature(title);
 }
 
 export function digest(text: string): string {
