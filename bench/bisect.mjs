@@ -312,9 +312,15 @@ export function benchJobs({
   const cli = join(dist, 'cli', 'index.js');
   const work = mkdtempSync(join(tmpdir(), 'br-bench-jobs-'));
   const testPath = join(work, 'test.sh');
+  // Each run's outcome is drawn from (commit, its run number there, seed), not from the order of all
+  // runs: a flaky test does not know what else is running, and both settings then meet the same
+  // flakes wherever they run the same thing (else the pair's ratio mostly measures luck).
   writeFileSync(
     testPath,
-    TEST.replace('exit 0\n', `sleep ${sleep}\nexit 0\n`).replace('exit 1; }', `sleep ${sleep}; exit 1; }`),
+    TEST.replace('echo run >> "$COUNTER"', 'echo run >> "$COUNTER"\nsleep ' + sleep).replace(
+      '$SEED:$n:$(cat app.txt)',
+      '$SEED:$BISECT_REPORT_COMMIT:$BISECT_REPORT_RUN',
+    ),
   );
   chmodSync(testPath, 0o755);
   let seed = 20261206;
