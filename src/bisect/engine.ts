@@ -206,6 +206,20 @@ function solve(state: Bisection, evidence: PositionEvidence[]): Solved {
 }
 
 /**
+ * The posterior of a state, computed once: states are immutable, and the decision, the summary and
+ * the choice of the next runs all ask for the same one (with --jobs, once per ended run).
+ */
+const solvedStates = new WeakMap<Bisection, Solved>();
+function solveState(state: Bisection): Solved {
+  let solved = solvedStates.get(state);
+  if (solved === undefined) {
+    solved = solve(state, evidenceOf(state.tallies));
+    solvedStates.set(state, solved);
+  }
+  return solved;
+}
+
+/**
  * log of the marginal likelihood: the segment priors computePosterior uses (uniform over the window,
  * plus "outside" on the first segment and "no culprit" on the last) times each segment's likelihood.
  */
@@ -326,7 +340,7 @@ function summarize(state: Bisection, solved: Solved): Summary {
 
 /** The posterior as a person reads it (leader, 90 % range, rates, doubts). */
 export function summary(state: Bisection): Summary {
-  return summarize(state, solve(state, evidenceOf(state.tallies)));
+  return summarize(state, solveState(state));
 }
 
 /** Bayes factor (bad : good) of one position's own runs, under the posterior rates. */
@@ -352,7 +366,7 @@ export function verification(
   state: Bisection,
   position: number,
   confidence: number,
-  post: PosteriorResult = solve(state, evidenceOf(state.tallies)).post,
+  post: PosteriorResult = solveState(state).post,
 ): { verified: boolean; culpritFactor: number | null; parentFactor: number | null; weaker: number | null } {
   const need = confidence / (1 - confidence);
   const culprit = ownBayesFactor(state, post, position);
@@ -375,7 +389,7 @@ export interface DecisionOptions {
 /** Whether the search is over, and with which answer. */
 export function decision(state: Bisection, options: DecisionOptions = {}): Decision {
   const confidence = options.confidence ?? 0.95;
-  const solved = solve(state, evidenceOf(state.tallies));
+  const solved = solveState(state);
   const s = summarize(state, solved);
   if (s.leader.p >= confidence && s.leader.position >= 1) {
     const v = verification(state, s.leader.position, confidence, solved.post);
@@ -507,7 +521,7 @@ function verificationNeed(
   state: Bisection,
   confidence: number,
 ): { culprit: number; parent: number; fails: number; passes: number } | null {
-  const post = computePosterior(evidenceOf(state.tallies), state.size, state.params, true);
+  const post = solveState(state).post;
   const lead = leaderOf(post);
   if (lead.p < confidence || lead.position < 1) return null;
   const culprit = lead.position;
