@@ -7,7 +7,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import { neutraliseWorkflowCommands } from './render/escape.js';
+import { neutraliseWorkflowCommands, ZWSP } from './render/escape.js';
 
 export interface AnnotationProperties {
   title?: string;
@@ -18,8 +18,12 @@ export interface AnnotationProperties {
   endColumn?: number;
 }
 
+/**
+ * As @actions/core, plus: the runner also reads a legacy `##[` command anywhere in a line, so one
+ * inside a message (a log's failure line in an annotation) is defused like all log text on stdout.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/##\[/g, `#${ZWSP}#[`);
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

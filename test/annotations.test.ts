@@ -40,6 +40,16 @@ describe('annotations from the built action', () => {
     expect(fileWarnings.length).toBe(trusted ? 1 : 0);
   });
 
+  test('log text in an annotation message cannot be read as a legacy ##[ command', async () => {
+    // The message names the log (here its file name) when the log has no failure title.
+    const evil = join(dir, '##[error]evil.log');
+    writeFileSync(evil, run.output);
+    const r = await runAction(env(evil, 'pull_request'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('evil.log');
+    expect(r.stdout.split('\n').filter((l) => l.includes('##['))).toEqual([]);
+  });
+
   test('on a push there are no file-level warnings', async () => {
     const r = await runAction(env(log, 'push'));
     expect(lines(r.stdout, 'warning').filter((l) => l.includes('file='))).toHaveLength(0);

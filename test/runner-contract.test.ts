@@ -1,7 +1,9 @@
 /**
  * src/runner.ts stands in for @actions/core (to save its start-up cost). This test holds it to
  * that: the same calls through both write the same bytes to stdout and to the runner's files.
- * The only difference allowed is the random part of the GITHUB_OUTPUT delimiters.
+ * The only differences allowed are the random part of the GITHUB_OUTPUT delimiters and a legacy
+ * `##[` inside a command's message or properties, which runner.ts defuses (the runner reads it
+ * anywhere in a line; log text reaches annotation messages).
  */
 import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,6 +88,14 @@ describe('src/runner.ts writes what @actions/core writes', () => {
       '::warning title=Culprit%3A x%2C y,file=src/a%2Cb.ts,line=12,endLine=14::on a file',
     );
     expect(seen.stdout).not.toMatch(/startLine|startColumn/);
+  });
+
+  test('a legacy ##[ command in a message or property is defused, the text otherwise as @actions/core writes it', async () => {
+    const text = 'culprit of FAIL ##[warning]inline';
+    const viaCore = await capture(async () => core.warning(text, { title: 'x ##[error]y' }), 'core');
+    const viaRunner = await capture(async () => runner.warning(text, { title: 'x ##[error]y' }), 'runner');
+    expect(viaRunner.stdout).not.toContain('##[');
+    expect(viaRunner.stdout.replace(/\u200B/g, '')).toBe(viaCore.stdout);
   });
 
   test('outputs in GITHUB_OUTPUT, including values that look like delimiters', async () => {
