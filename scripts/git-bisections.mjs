@@ -19,7 +19,7 @@
 // 0.6), --max-false-alarm E (default 0.1), --deterministic K (deterministic --runs 10 bisections per
 // seed, default 10), --jobs J (default 2), --json [--rows], --json-out FILE (summary and rows, with
 // the table), --keep DIR (keep the logs there).
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -184,6 +184,7 @@ export async function makeBisection({
   }
   return {
     id,
+    repo,
     file,
     logOnly,
     shas,
@@ -213,19 +214,23 @@ async function pool(items, jobs, fn) {
   return out;
 }
 
-/** Reads all logs with one CLI run; returns the reports by file. */
-function readReports(cli, node, files) {
-  let out;
+/**
+ * Reads one bisection's logs with the CLI run inside its repository, as the action reads logs in a
+ * checkout: the history gives exact positions and the culprit's parent. Returns reports by file.
+ */
+async function readReports(cli, node, files, cwd) {
+  const out = await new Promise((resolvePromise) =>
+    // Exit 1 flags a problem in a report; its JSON on stdout is still whole.
+    execFile(node, [cli, '--json', ...files], { cwd, maxBuffer: 1 << 26 }, (_err, stdout) =>
+      resolvePromise(stdout ?? ''),
+    ),
+  );
+  let reports = [];
   try {
-    out = execFileSync(node, [cli, '--json', ...files], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (err) {
-    out = err.stdout ?? '';
+    ({ reports = [] } = JSON.parse(out || '{"reports":[]}'));
+  } catch {
+    reports = [];
   }
-  const { reports = [] } = JSON.parse(out || '{"reports":[]}');
   return new Map(reports.map((r) => [r.source, r]));
 }
 
@@ -423,17 +428,13 @@ export async function runGenerator(options) {
   mkdirSync(workDir, { recursive: true });
   try {
     const items = plan(options);
-    const made = await pool(items, options.jobs ?? 2, (it, i) =>
-      makeBisection({ ...it, seed: it.testSeed, workDir, id: i, cli, node }),
-    );
-    const reports = readReports(
-      cli,
-      node,
-      made.flatMap((b) => [b.file, b.logOnly]),
-    );
+    const made = await pool(items, options.jobs ?? 2, async (it, i) => {
+      const b = await makeBisection({ ...it, seed: it.testSeed, workDir, id: i, cli, node });
+      return { ...b, reports: await readReports(cli, node, [b.file, b.logOnly], b.repo) };
+    });
     const rows = made.flatMap((b, i) =>
       [b.file, b.logOnly].map((file) => {
-        const r = reports.get(file);
+        const r = b.reports.get(file);
         return {
           seed: items[i].seed,
           mode: items[i].mode,

@@ -1,5 +1,6 @@
 import type { Report } from './model.js';
 import { analyse } from './analyse/index.js';
+import type { WindowOptions } from './analyse/window.js';
 import { InputError, readReports, type FormatChoice } from './read/index.js';
 
 export interface Collected {
@@ -10,20 +11,20 @@ export interface Collected {
 /**
  * The pipeline up to the judged reports: read and parse every input (src/read), then analyse each
  * (src/analyse). With `onReport`, each report is handed over as soon as it is ready and not kept;
- * `reports` is then empty. `history` gives exact window positions (git rev-list) when the commits
- * are in a local checkout.
+ * `reports` is then empty. `history` gives exact window positions and parents (git rev-list) when
+ * the commits are in a local checkout.
  */
 export async function collectReports(
   patterns: string[],
   format: FormatChoice = 'auto',
   onReport?: (report: Report) => void,
-  history?: (report: Report) => string[] | null,
+  history?: (report: Report) => WindowOptions | null,
 ): Promise<Collected> {
   const reports: Report[] = [];
   const failed: InputError[] = [];
   const { errors } = await readReports(patterns, format, (parsed) => {
     try {
-      const report = analyse(parsed, { revList: history?.(parsed) ?? null });
+      const report = analyse(parsed, history?.(parsed) ?? {});
       if (onReport) onReport(report);
       else reports.push(report);
     } catch (err) {

@@ -1,4 +1,5 @@
 import { DEFAULT_PARAMS, computePosterior } from '../src/analyse/posterior.js';
+import { TEST_FALSE_ALARM_PRIOR } from '../src/analyse/profile.js';
 import { conjugatePosterior, massOf } from '../src/bisect/conjugate.js';
 import {
   BISECT_PARAMS,
@@ -79,8 +80,8 @@ describe('closed-form posterior', () => {
     expect(massOf(exact, 21)).toBeCloseTo(grid.noCulprit, 3);
   });
 
-  test('the search model is the trust model without per-commit drift', () => {
-    expect(BISECT_PARAMS).toEqual({ ...DEFAULT_PARAMS, drift: 0 });
+  test("the search model is the trust model of a project's test without per-commit drift", () => {
+    expect(BISECT_PARAMS).toEqual({ ...DEFAULT_PARAMS, drift: 0, epsPrior: TEST_FALSE_ALARM_PRIOR });
   });
 });
 

@@ -72,9 +72,10 @@ function simulate(count: number, seed: number): Outcome[] {
         release: false,
       },
     };
-    // Exact positions, as inside a checkout (`git rev-list good..bad`).
+    // Exact positions and parents, as inside a checkout (`git rev-list --parents good..bad`).
     const revList = Array.from({ length: size }, (_, k) => shaOf(k + 1));
-    const judged = analyse(report, { revList });
+    const parents = new Map(revList.map((sha, k) => [sha, [shaOf(k)]]));
+    const judged = analyse(report, { revList, parents });
     const t = judged.trust!;
     out.push({
       runs,

@@ -26,13 +26,7 @@ import {
 } from './posterior.js';
 import { planRetests } from './retest.js';
 import { formatProbability } from '../probability.js';
-import {
-  assuredPosterior,
-  directEvidence,
-  meetsVerified,
-  reliablePosterior,
-  THRESHOLDS,
-} from './verified.js';
+import { directEvidence, meetsVerified, pinnedReading, THRESHOLDS } from './verified.js';
 import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
 
 export type AnalyseOptions = WindowOptions;
@@ -86,9 +80,17 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   const usable = evidences.filter((e) => e.hits + e.otherCrashes + e.clean > 0);
   const singleVerdicts =
     usable.length > 0 && usable.every((e) => e.singleVerdict || e.hits + e.otherCrashes + e.clean <= 1);
-  const params: ModelParams = { ...DEFAULT_PARAMS, drift: profile.drift };
+  const params: ModelParams = { ...DEFAULT_PARAMS, drift: profile.drift, epsPrior: profile.falseAlarmPrior };
   const post = computePosterior(positioned, layout.size, params, newIsBad);
-  const postLow = assuredPosterior(positioned, layout.size, params, post, !singleVerdicts, newIsBad);
+  const postLow = pinnedReading(
+    positioned,
+    layout.size,
+    params,
+    post,
+    !singleVerdicts,
+    'least-reliable',
+    newIsBad,
+  );
   const reasons: TrustReason[] = [];
   const culprit = report.culprit;
   const culpritIndex = culprit ? lastStepIndexOf(report.steps, culprit.sha) : -1;
@@ -245,7 +247,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   const reliableLocation =
     culprit !== null && layout.culpritPosition !== null && location < THRESHOLDS.contradicted
       ? massAt(
-          reliablePosterior(positioned, layout.size, params, post, !singleVerdicts, newIsBad),
+          pinnedReading(positioned, layout.size, params, post, !singleVerdicts, 'most-reliable', newIsBad),
           layout.culpritPosition,
         )
       : location;
@@ -257,8 +259,13 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     culprit !== null &&
     Math.max(location, reliableLocation) < THRESHOLDS.contradicted &&
     location < typicalInRange;
-  const parentIndex = culprit ? parentStepIndex(report.steps, layout, layout.culpritPosition) : -1;
-  const direct = directEvidence(culpritEv, parentIndex >= 0 ? evidences[parentIndex] : null, post);
+  // Steps that ran the culprit's parents (null: the log cannot show which commit is the parent).
+  const parentSteps = culprit ? parentStepIndices(report.steps, layout) : null;
+  const parentIndex = parentSteps?.[0] ?? -1;
+  // A merge culprit needs every parent tested; an untested or unknown parent is no evidence.
+  const direct = (parentSteps && parentSteps.length > 0 ? parentSteps : [-1])
+    .map((i) => directEvidence(culpritEv, i >= 0 ? evidences[i] : null, post))
+    .reduce((a, b) => ({ culprit: a.culprit && b.culprit, parent: a.parent && b.parent }));
   const hasDirectEvidence = direct.culprit && direct.parent && !plaus.noop;
   let label: TrustLabel;
   if (!culprit) {
@@ -288,11 +295,18 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     location >= THRESHOLDS.verifiedLocation &&
     !hasDirectEvidence
   ) {
-    reasons.push({
-      code: 'no-direct-evidence',
-      message:
-        'Verification needs the bug on the culprit and clean runs on its parent, both tested directly.',
-    });
+    reasons.push(
+      culprit && layout.culpritParents === null && direct.culprit
+        ? {
+            code: 'parent-not-shown',
+            message: `Not verified: without the repository's history the log cannot show that a tested commit is the culprit's parent (a merge can put the parent on another branch). Read the log inside a checkout with the history, or confirm with \`bisect-report verify --culprit ${culprit.sha} -- <your test>\`.`,
+          }
+        : {
+            code: 'no-direct-evidence',
+            message:
+              'Verification needs the bug on the culprit and clean runs on its parent, both tested directly.',
+          },
+    );
   }
 
   const rangeInfo = describeRange(range, layout, rangeCommits);
@@ -341,19 +355,13 @@ function lastStepIndexOf(steps: Step[], sha: string): number {
   return -1;
 }
 
-/** The tested commit right below the culprit (its parent when positions are exact). */
-function parentStepIndex(steps: Step[], layout: WindowLayout, culpritPosition: number | null): number {
-  if (culpritPosition === null) return -1;
-  let best = -1;
-  let bestPos = -Infinity;
-  steps.forEach((_, i) => {
-    const p = layout.stepPositions[i];
-    if (p !== null && p < culpritPosition && p > bestPos) {
-      best = i;
-      bestPos = p;
-    }
-  });
-  return bestPos === culpritPosition - 1 ? best : -1;
+/**
+ * For each of the culprit's parents (first parent first), the last step that ran it (-1: never
+ * tested); null when the log cannot show which commit is the parent (window.ts, culpritParents).
+ */
+function parentStepIndices(steps: Step[], layout: WindowLayout): number[] | null {
+  if (layout.culpritParents === null) return null;
+  return layout.culpritParents.map((sha) => lastStepIndexOf(steps, sha));
 }
 
 function candidateMass(post: PosteriorResult): number {

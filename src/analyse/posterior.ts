@@ -35,6 +35,7 @@ export interface ModelParams {
 
 export const DEFAULT_PARAMS: ModelParams = {
   qPrior: [1, 1],
+  // A crash reproducer's; a project's test has its own (profile.ts, TEST_FALSE_ALARM_PRIOR).
   epsPrior: [1, 30],
   omega: 0.2,
   drift: 0.2,

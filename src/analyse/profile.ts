@@ -16,10 +16,25 @@ export interface TrustProfile {
   kernelChecks: boolean;
   /** Prior weight of a tested commit having its own, lower repro rate (posterior.ts). */
   drift: number;
+  /** Beta prior of the false-alarm rate ε: how often a commit without the bug shows its failure. */
+  falseAlarmPrior: [number, number];
 }
 
 /** Root-cause base of a project's own test: it rarely finds a commit that only exposed the bug. */
 export const TEST_ROOT_CAUSE_BASE = 0.9;
+
+/**
+ * The false-alarm prior of a project's test, Beta(1, 9): mean 10 % (FACF's flake-rate floor), 39 %
+ * of its mass above 10 % (docs/trust.md). A flaky test fails on commits without the bug as it
+ * fails on the others — with the same assertion — so nothing presumes it rarely does.
+ */
+export const TEST_FALSE_ALARM_PRIOR: [number, number] = [1, 9];
+
+/**
+ * The false-alarm prior of a crash reproducer, Beta(1, 30): a kernel without the bug rarely shows a
+ * crash of the bisected family; unrelated crashes are modelled apart (match weights, ω).
+ */
+export const CRASH_FALSE_ALARM_PRIOR: [number, number] = [1, 30];
 
 /** A project's test failure lines, compared by normalised signature (no harness titles). */
 export function testSignatures(isHarness: (title: string) => boolean = () => false): FailureSignatures {
@@ -60,5 +75,6 @@ export function profileFor(
     rootCauseBase: trust?.rootCauseBase ?? TEST_ROOT_CAUSE_BASE,
     kernelChecks: trust?.kernel === true,
     drift: trust?.drift ?? 0,
+    falseAlarmPrior: trust?.crashReproducer ? CRASH_FALSE_ALARM_PRIOR : TEST_FALSE_ALARM_PRIOR,
   };
 }

@@ -100,12 +100,9 @@ export function planRetests(input: RetestInput): Retest[] {
         ? 'verify: the culprit should show the bisected crash in most runs'
         : 'verify: the culprit should fail in most runs',
     });
+    // Only the history (or a log stating its window) names the parent; otherwise `<culprit>^` lets git.
     const parent =
-      // Only git's own list of the window says which tested commit is the parent; positions rebuilt
-      // from the log can put another one there, so `<culprit>^` lets git name it.
-      layout.exact && parentIndex >= 0
-        ? report.steps[parentIndex].commit
-        : ((layout.exact ? layout.commitAt((layout.culpritPosition ?? 1) - 1) : null) ?? `${culprit.sha}^`);
+      parentIndex >= 0 ? report.steps[parentIndex].commit : (layout.culpritParents?.[0] ?? `${culprit.sha}^`);
     add({
       commit: parent,
       runs: n,

@@ -5,7 +5,6 @@
  */
 import {
   computePosterior,
-  DEFAULT_PARAMS,
   massAt,
   type ModelParams,
   type PositionEvidence,
@@ -15,7 +14,7 @@ import {
 /**
  * Label thresholds, the same for every format (docs/trust.md says what each label promises). They
  * apply to the probability at the pessimistic end of what the log says about the test (see
- * `assuredPosterior`). `likely` is the threshold with the best detection at <= 10% false alarms on
+ * `pinnedReading`). `likely` is the threshold with the best detection at <= 10% false alarms on
  * labelled syzbot bisections (scripts/bench-trust.mjs refits it in grouped cross-validation).
  */
 export const THRESHOLDS = {
@@ -36,68 +35,58 @@ export const THRESHOLDS = {
  */
 export const FLAKIEST_USEFUL_REPRO = 0.3;
 
+/** Which end of what the log allows about the test a reading takes (docs/trust.md). */
+export type TestReading = 'least-reliable' | 'most-reliable';
+
 /**
- * The posterior again with the test's repro rate pinned at its pessimistic end (5% quantile) and its
- * false-alarm rate at its 95% quantile. With repeated runs the log measures both and this changes
- * little. With one run per commit it measures neither — git's search makes every such log look like
- * one of a reliable test — so the flakiest useful test and the prior's false alarms stand in
- * (docs/trust.md, "Honest uncertainty about the test").
+ * The posterior again with the test's rates pinned at one end of what the log allows about them.
+ * `least-reliable` (the assured probability, which labels rest on): repro rate at its 5 % quantile,
+ * false alarms at their 95 % quantile. `most-reliable` (which `contradicted` also needs): repro rate
+ * at its 95 % quantile, false alarms at their 5 % quantile. With repeated runs the log measures both
+ * rates and the posterior's quantiles are used. With one run per commit it measures neither — git's
+ * search makes every such log look like one of a reliable test — so the least reliable reading is
+ * the flakiest test still worth bisecting with the prior's false alarms, and the most reliable one
+ * the priors' own ends (it may be a reliable test).
  */
-export function assuredPosterior(
+export function pinnedReading(
   evidence: PositionEvidence[],
   size: number,
   params: ModelParams,
   post: PosteriorResult,
   measured: boolean,
+  reading: TestReading,
   newIsBad = true,
 ): PosteriorResult {
-  const [ea, eb] = DEFAULT_PARAMS.epsPrior;
-  // The 95% quantile of a Beta(1, b) prior, in closed form.
-  const epsPriorHigh = ea === 1 ? 1 - Math.pow(0.05, 1 / eb) : 0.1;
-  const qLow = measured ? post.repro.low : FLAKIEST_USEFUL_REPRO;
-  const epsHigh = measured ? post.falseAlarm.high : epsPriorHigh;
-  return pinnedPosterior(evidence, size, params, qLow, epsHigh, newIsBad, 0.01);
-}
-
-/**
- * The mirror of `assuredPosterior`: the test as reliable as the log allows — repro rate at its 95%
- * quantile, false alarms at their 5% quantile; for a log that cannot measure its test, the ends of
- * the priors (it may be a reliable test). `contradicted` rests on it: a log contradicts a culprit
- * only if it does so whatever the test's reliability, as trust rests on the pessimistic end.
- */
-export function reliablePosterior(
-  evidence: PositionEvidence[],
-  size: number,
-  params: ModelParams,
-  post: PosteriorResult,
-  measured: boolean,
-  newIsBad = true,
-): PosteriorResult {
-  const [qa, qb] = DEFAULT_PARAMS.qPrior;
-  const [ea, eb] = DEFAULT_PARAMS.epsPrior;
-  // The 95% quantile of a Beta(a, 1) prior and the 5% quantile of a Beta(1, b) prior, in closed form.
-  const qPriorHigh = qb === 1 ? Math.pow(0.95, 1 / qa) : 0.9;
-  const epsPriorLow = ea === 1 ? 1 - Math.pow(0.95, 1 / eb) : 0.002;
-  const qHigh = measured ? post.repro.high : qPriorHigh;
-  const epsLow = measured ? post.falseAlarm.low : epsPriorLow;
-  return pinnedPosterior(evidence, size, params, qHigh, epsLow, newIsBad, 0.001);
-}
-
-/** The posterior with both rates pinned (a sharp Beta prior at each). */
-function pinnedPosterior(
-  evidence: PositionEvidence[],
-  size: number,
-  params: ModelParams,
-  q: number,
-  eps: number,
-  newIsBad: boolean,
-  floor: number,
-): PosteriorResult {
+  const least = reading === 'least-reliable';
+  const [lowEnd, highEnd] = least ? [0.05, 0.95] : [0.95, 0.05];
+  const q = measured
+    ? least
+      ? post.repro.low
+      : post.repro.high
+    : least
+      ? FLAKIEST_USEFUL_REPRO
+      : betaQuantile(params.qPrior, lowEnd);
+  const eps = measured
+    ? least
+      ? post.falseAlarm.high
+      : post.falseAlarm.low
+    : betaQuantile(params.epsPrior, highEnd);
+  // Pinned as a sharp Beta prior at each rate; the floor keeps a pinned rate off the grid's edge.
   const pin = (p: number): [number, number] => {
-    const m = Math.min(0.99, Math.max(floor, p));
+    const m = Math.min(0.99, Math.max(least ? 0.01 : 0.001, p));
     return [400 * m, 400 * (1 - m)];
   };
   return computePosterior(evidence, size, { ...params, qPrior: pin(q), epsPrior: pin(eps) }, newIsBad);
+}
+
+/**
+ * The quantile of a Beta(a, b) prior, in closed form when a or b is 1 (the priors used here);
+ * otherwise the mean stands in.
+ */
+export function betaQuantile([a, b]: [number, number], level: number): number {
+  if (a === 1) return 1 - Math.pow(1 - level, 1 / b);
+  if (b === 1) return Math.pow(level, 1 / a);
+  return a / (a + b);
 }
 
 /** Runs of one commit as the rule counts them: runs showing the failure, and clean runs. */
@@ -176,7 +165,7 @@ export function checkVerified(
   rootCause: number,
   post: PosteriorResult = computePosterior(evidence, size, params, true),
 ): VerifiedCheck {
-  const low = assuredPosterior(evidence, size, params, post, true, true);
+  const low = pinnedReading(evidence, size, params, post, true, 'least-reliable', true);
   const location = massAt(post, position);
   const locationLow = massAt(low, position);
   const assured = Math.min(location, locationLow) * rootCause;

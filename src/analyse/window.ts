@@ -15,6 +15,13 @@ export interface WindowLayout {
   exact: boolean;
   /** Commit sha at a position when known (exact layouts, tested commits). */
   commitAt: (position: number) => string | null;
+  /**
+   * The culprit's parents as the log or the history shows them (first parent first), or null when
+   * neither can: positions rebuilt from a log assume a linear history, in which the highest good
+   * verdict below the culprit would be its parent, but a merge can put the parent on another
+   * branch. Only runs at these commits are runs at the culprit's parent (`verified` needs them).
+   */
+  culpritParents: string[] | null;
 }
 
 export interface WindowOptions {
@@ -23,6 +30,8 @@ export interface WindowOptions {
    * position i (1-based) is revList[i - 1]. Abbreviated shas in the report match by prefix.
    */
   revList?: string[] | null;
+  /** Parents of the window's commits (`git rev-list --parents`), first parent first. */
+  parents?: ReadonlyMap<string, readonly string[]> | null;
 }
 
 /** Effective verdict: the tool's, or for pre-bisection steps (original, releases) derived from the runs. */
@@ -56,12 +65,16 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
       return p ?? (isNew(s) ? stated : isOld(s) ? 0 : null);
     });
     const culpritStep = culpritSha ? steps.findIndex((s) => sameCommit(s.commit, culpritSha)) : -1;
+    const culpritPosition = culpritStep >= 0 ? stepPositions[culpritStep] : null;
+    // The log's window is its search's first-parent line: the position below is the first parent.
+    const parent = culpritPosition !== null ? known.get(culpritPosition - 1) : undefined;
     return {
       size: stated,
       stepPositions,
-      culpritPosition: culpritStep >= 0 ? stepPositions[culpritStep] : null,
+      culpritPosition,
       exact: true,
       commitAt: (p) => known.get(p) ?? null,
+      culpritParents: culpritPosition === null ? null : parent ? [parent] : [],
     };
   }
 
@@ -77,12 +90,16 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
       return null;
     };
     const stepPositions = steps.map((s) => find(s.commit) ?? (isNew(s) ? size : isOld(s) ? 0 : null));
+    const culpritPosition = culpritSha ? (find(culpritSha) ?? null) : null;
+    // rev-list's order is not the parent order once branches merge: only the parents git lists count.
+    const parents = culpritPosition !== null ? options.parents?.get(revList[culpritPosition - 1]) : undefined;
     return {
       size,
       stepPositions,
-      culpritPosition: culpritSha ? (find(culpritSha) ?? null) : null,
+      culpritPosition,
       exact: true,
       commitAt: (p) => (p >= 1 && p <= size ? revList[p - 1] : null),
+      culpritParents: parents ? [...parents] : null,
     };
   }
 
@@ -154,7 +171,14 @@ export function layoutWindow(report: Report, options: WindowOptions = {}): Windo
     if (p !== null && p >= 1 && p <= size && !known.has(p)) known.set(p, s.commit);
   });
   if (culpritSha && culpritPosition !== null) known.set(culpritPosition, culpritSha);
-  return { size, stepPositions, culpritPosition, exact: false, commitAt: (p) => known.get(p) ?? null };
+  return {
+    size,
+    stepPositions,
+    culpritPosition,
+    exact: false,
+    commitAt: (p) => known.get(p) ?? null,
+    culpritParents: null,
+  };
 }
 
 /**

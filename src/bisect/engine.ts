@@ -33,7 +33,7 @@ import {
   type PosteriorResult,
 } from '../analyse/posterior.js';
 import { checkVerified, type VerifiedCheck } from '../analyse/verified.js';
-import { TEST_ROOT_CAUSE_BASE } from '../analyse/profile.js';
+import { TEST_FALSE_ALARM_PRIOR, TEST_ROOT_CAUSE_BASE } from '../analyse/profile.js';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 
@@ -106,12 +106,13 @@ export type Decision =
 const DEFAULT_MIN_REPRO = 0.05;
 
 /**
- * The search model: the trust analysis' priors, without its per-commit drift mixture. Drift guards
+ * The search model: the trust analysis' priors for a project's test (its false-alarm prior), without
+ * its per-commit drift mixture. Drift guards
  * a reader of someone else's log against one low-hit commit called good; here every commit that
  * decides the answer is re-run until its own runs settle it (the verification), and drift would
  * only make each "good" cost more runs.
  */
-export const BISECT_PARAMS: ModelParams = { ...DEFAULT_PARAMS, drift: 0 };
+export const BISECT_PARAMS: ModelParams = { ...DEFAULT_PARAMS, drift: 0, epsPrior: TEST_FALSE_ALARM_PRIOR };
 
 export function createBisection(options: BisectionOptions): Bisection {
   const { commits } = options;
@@ -565,7 +566,7 @@ function verificationNeed(
  * back as a git format, whose root-cause base is a project test's and whose model has no drift.
  */
 export function readsBackVerified(state: Bisection, position: number, post?: PosteriorResult): VerifiedCheck {
-  const readBack: ModelParams = { ...DEFAULT_PARAMS, drift: 0 };
+  const readBack: ModelParams = { ...DEFAULT_PARAMS, drift: 0, epsPrior: TEST_FALSE_ALARM_PRIOR };
   const evidence = evidenceOf(state.tallies);
   const same = post !== undefined && JSON.stringify(state.params) === JSON.stringify(readBack);
   return checkVerified(

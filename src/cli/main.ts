@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { collectReports } from '../collect.js';
-import { windowRevList } from '../read/history.js';
+import { windowHistory } from '../read/history.js';
 import type { FormatChoice } from '../read/index.js';
 import { isNotText } from '../read/readLog.js';
 import { SCHEMA_VERSION, type Report } from '../model.js';
@@ -146,7 +146,7 @@ export async function runCli(argv: string[]): Promise<number> {
     positionals,
     format as FormatChoice,
     undefined,
-    windowRevList,
+    windowHistory,
   );
   if (values.markdown) {
     process.stdout.write(neutraliseWorkflowCommands(renderSummary(reports, DEFAULT_CONTEXT)));
@@ -191,7 +191,7 @@ async function writeJsonStream(patterns: string[], format: FormatChoice) {
       );
       process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
     },
-    windowRevList,
+    windowHistory,
   );
   process.stdout.write(count > 0 ? '\n]}\n' : ']}\n');
   return { errors, unrecognized };
