@@ -39,7 +39,12 @@ describe('npm run demo (the first quick-start command)', () => {
     expect(wrapperPart).toMatch(
       /git says: +[0-9a-f]{12} "parser: switch tokenizer to fast path" is the first bad commit +\(right\)/,
     );
-    expect(wrapperPart).toMatch(/^ +Caused by [0-9a-f]{12} parser: switch tokenizer to fast path/m);
+    // 8 runs of a test that fails half the time: the right culprit, never called wrong; whether it is
+    // trusted depends on what the runs show about false alarms (docs/trust.md).
+    expect(wrapperPart).toMatch(
+      /^ +(Caused by|Unconfirmed: the log names) [0-9a-f]{12} parser: switch tokenizer to fast path/m,
+    );
+    expect(wrapperPart).not.toMatch(/each commit ran the test once|Not this commit/);
     expect(bisectPart).toMatch(/^No git bisect: `bisect-report bisect/);
     expect(bisectPart).toMatch(/it says: +a36bdb82d1 is the first bad commit .*\(right\)/);
     expect(r.stdout).toContain('npm run preview');

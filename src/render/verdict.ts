@@ -89,11 +89,10 @@ export function verdictOf(report: Report): Verdict {
 
   if (report.status === 'found' && t) {
     const singleRun = t.reasons.some(
-      (x) =>
-        x.code === 'plain-bisect-no-repeats' ||
-        x.code === 'single-run-verdict' ||
-        x.code === 'test-reliability-unknown',
+      (x) => x.code === 'plain-bisect-no-repeats' || x.code === 'single-run-verdict',
     );
+    // Repeated runs that still leave the test's reliability open (not "each commit ran once").
+    const reliabilityOpen = !singleRun && t.reasons.some((x) => x.code === 'test-reliability-unknown');
     switch (t.label) {
       case 'verified':
         return {
@@ -119,7 +118,9 @@ export function verdictOf(report: Report): Verdict {
           lead: `Best lead: ${fix ? 'fixed' : 'caused'} by`,
           sure: singleRun
             ? `Not proven (${p}): each commit ran the test once, so a flaky test could have sent the search anywhere.`
-            : `Not proven (${p}): the best lead, no more.`,
+            : reliabilityOpen
+              ? `Not proven (${p}): the runs do not pin down how often the test fails with and without the bug.`
+              : `Not proven (${p}): the best lead, no more.`,
           ...nextVerify(),
         };
       case 'range':
@@ -137,7 +138,9 @@ export function verdictOf(report: Report): Verdict {
           lead: `Unconfirmed: ${named}`,
           sure: singleRun
             ? `Not verified (${p}): each commit ran the test once, so a flaky test could have sent the search anywhere; re-run to confirm.`
-            : `Unreliable (${p}): the evidence is too weak or inconsistent to point at one commit.`,
+            : reliabilityOpen
+              ? `Not verified (${p}): the runs do not pin down how often the test fails with and without the bug; re-run to confirm.`
+              : `Unreliable (${p}): the evidence is too weak or inconsistent to point at one commit.`,
           ...(rangeCommand(report) ? nextRange() : nextVerify()),
         };
       case 'contradicted':
