@@ -9,7 +9,8 @@ import { DIST_DIR, ROOT } from './helpers/paths.js';
  * bench:git-trust` is the full sweep with intervals): scratch repositories, a regression in one
  * commit, a test whose failure line names its run number, commit, duration, temp file and PID, flake
  * rates 0–60 % and false alarms 0–10 %, bisected the README's way — plain `git bisect run ./test.sh`
- * and through the built CLI's `run --runs 5|10` — and read by the built CLI as a process.
+ * and through the built CLI's `run --runs 5|10` — and read by the built CLI as a process inside each
+ * scratch repository, as the action reads logs in a checkout (the history names the culprit's parent).
  *
  * The sample is fixed and held out: seed 21 was not used to develop the model (development seeds:
  * 1, 2; docs/trust.md lists the bench's held-out seeds). It is CI-sized, so it checks the targets of docs/trust.md as counts on
