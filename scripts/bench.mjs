@@ -54,11 +54,14 @@ async function bisectSection() {
     throw new Error(`--peers ${args[peersArg + 1]}: no git_bayesect folder there (${peerDir})`);
   }
   const seedsArg = args.indexOf('--seeds');
+  // `--first-seed K`: seed indices K…K+N−1 (fresh scenarios to judge what was tuned on others).
+  const firstSeedArg = args.indexOf('--first-seed');
   const res = await benchBisect({
     root,
     dist,
     smoke,
     seeds: seedsArg >= 0 ? Number(args[seedsArg + 1]) : undefined,
+    firstSeed: firstSeedArg >= 0 ? Number(args[firstSeedArg + 1]) : undefined,
     peerDir: existsSync(peerDir) ? peerDir : null,
     log: (line) => process.stderr.write(`  ${line}\n`),
   });
