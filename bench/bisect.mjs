@@ -17,11 +17,16 @@ export function infoPerRun(q, f) {
   return best;
 }
 
+// The outcome of the k-th run at a commit is drawn from (scenario seed, k, commit): whichever tool
+// asks for that run gets the same outcome, so the tools are compared with the same luck at every
+// commit (common random numbers), and a difference in runs comes from where they chose to run.
 const TEST = `#!/bin/sh
+app=$(cat app.txt)
 n=$(wc -l < "$COUNTER" 2>/dev/null || echo 0)
-echo run >> "$COUNTER"
+k=$(grep -cx "$app" "$COUNTER" 2>/dev/null)
+echo "$app" >> "$COUNTER"
 if [ "$n" -ge "$CAP" ]; then kill -INT $PPID 2>/dev/null; exit 255; fi
-h=$(printf '%s' "$SEED:$n:$(cat app.txt)" | cksum | cut -d' ' -f1)
+h=$(printf '%s' "$SEED:\${k:-0}:$app" | cksum | cut -d' ' -f1)
 r=$((h % 1000))
 if grep -q BUG state.txt; then
   [ "$r" -lt "$REPRO" ] && { echo "FAIL: broken"; exit 1; }
