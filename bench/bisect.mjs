@@ -20,13 +20,15 @@ export function infoPerRun(q, f) {
 // The outcome of the k-th run at a commit is drawn from (scenario seed, k, commit): whichever tool
 // asks for that run gets the same outcome, so the tools are compared with the same luck at every
 // commit (common random numbers), and a difference in runs comes from where they chose to run.
+// k is the rank of this run's own counter line (commit, pid) among the commit's: runs started at
+// once (--jobs) append one line each, so each gets its own k.
 const TEST = `#!/bin/sh
 app=$(cat app.txt)
-n=$(wc -l < "$COUNTER" 2>/dev/null || echo 0)
-k=$(grep -cx "$app" "$COUNTER" 2>/dev/null)
-echo "$app" >> "$COUNTER"
+echo "$app $$" >> "$COUNTER"
+n=$(($(wc -l < "$COUNTER") - 1))
+k=$(grep "^$app " "$COUNTER" | grep -n " $$$" | tail -1 | cut -d: -f1)
 if [ "$n" -ge "$CAP" ]; then kill -INT $PPID 2>/dev/null; exit 255; fi
-h=$(printf '%s' "$SEED:\${k:-0}:$app" | cksum | cut -d' ' -f1)
+h=$(printf '%s' "$SEED:$((k - 1)):$app" | cksum | cut -d' ' -f1)
 r=$((h % 1000))
 if grep -q BUG state.txt; then
   [ "$r" -lt "$REPRO" ] && { echo "FAIL: broken"; exit 1; }
