@@ -24,11 +24,21 @@ describeWithCorpus('trust labels on labelled syzbot bisections (bench:trust)', (
   beforeAll(() => {
     const out = execFileSync(
       process.execPath,
-      [join(ROOT, 'scripts', 'bench-trust.mjs'), '--no-timing', '--json', '--corpus', CORPUS],
+      // One split into folds (the others only show the spread): keeps the fits within the test's time.
+      [
+        join(ROOT, 'scripts', 'bench-trust.mjs'),
+        '--no-timing',
+        '--json',
+        '--splits',
+        '0',
+        '--corpus',
+        CORPUS,
+      ],
       { encoding: 'utf8', env: { ...process.env, BISECT_REPORT_DIST: DIST_DIR }, maxBuffer: 1 << 26 },
     );
     bench = JSON.parse(out) as BenchJson;
-  });
+    // About 100 model fits (folds x inner folds) plus the CLI on 419 logs: slow on a loaded machine.
+  }, 180_000);
 
   test('catches most wrong culprits, rarely withholds trust from a right one, and is calibrated', () => {
     expect(bench.n).toBeGreaterThan(200);
@@ -44,7 +54,7 @@ describeWithCorpus('trust labels on labelled syzbot bisections (bench:trust)', (
     // Refitted on four fifths and measured on the rest, folds grouped by culprit and subsystem: the
     // number to expect on new logs.
     expect(bench.cv.detection).toBeGreaterThanOrEqual(0.74);
-    expect(bench.cv.falseAlarms).toBeLessThanOrEqual(0.13);
+    expect(bench.cv.falseAlarms).toBeLessThanOrEqual(0.12);
   });
 
   test('the shipped ratios and threshold are the ones the labels fit', () => {
@@ -54,5 +64,7 @@ describeWithCorpus('trust labels on labelled syzbot bisections (bench:trust)', (
       expect([code, close(ROOT_LR[key], bench.fit.ratios[code])]).toEqual([code, true]);
     }
     expect(Math.abs(THRESHOLDS.likely - bench.fit.thresholdOnShipped)).toBeLessThanOrEqual(0.02 + 1e-9);
+    // And the one the threshold rule picks: chosen on out-of-fold probabilities of all labelled logs.
+    expect(Math.abs(THRESHOLDS.likely - bench.fit.threshold)).toBeLessThanOrEqual(0.02 + 1e-9);
   });
 });
