@@ -1,7 +1,7 @@
 import { assessCulprit } from '../src/analyse/plausibility.js';
 import { profileFor } from '../src/analyse/profile.js';
 import { testSignature } from '../src/analyse/signatures.js';
-import { emptyReport, type Report } from '../src/model.js';
+import { emptyReport, type Report, type Step } from '../src/model.js';
 
 // Failure signatures per format (docs/trust.md): a project's test output without what varies from
 // run to run; kernel crash titles by family, function and function prefix; documentation is not
@@ -111,6 +111,56 @@ describe("kernel crashes: same bug by stack frames and the culprit's files", () 
       crash: { title: target, report: crashReport(['proto_unregister+0x1a/0x40 net/core/sock.c:3801']) },
     });
     expect(signatures.match('SYZFAIL: wrong response packet', target).match).toBe('infra');
+  });
+});
+
+describe('kernel crashes: a title that shows together with the bisected one is the same bug', () => {
+  const target = 'INFO: task hung in synchronize_rcu';
+  const other = 'general protection fault in kvm_coalesced_mmio_init';
+  const step = (commit: string, titles: Record<string, number>): Step => {
+    const failed = Object.values(titles).reduce((a, n) => a + n, 0);
+    return {
+      commit: commit.repeat(40),
+      subject: null,
+      verdict: failed > 0 ? 'bad' : 'good',
+      runs: { total: 10, failed, passed: 10 - failed, other: 0 },
+      titles,
+    };
+  };
+  const signaturesFor = (steps: Step[]) =>
+    profileFor({ ...emptyReport('x.log', 'syzkaller'), crash: { title: target, report: null }, steps })
+      .signatures;
+
+  test('seen with it at two commits and alone only at the one judged: same bug, one crash first', () => {
+    const signatures = signaturesFor([
+      step('a', { [target]: 5, [other]: 2 }),
+      step('b', { [target]: 4, [other]: 1 }),
+      step('c', {}),
+      step('d', { [other]: 7 }),
+    ]);
+    expect(signatures.match(other, target)).toEqual({ match: 'related', weight: 0.6 });
+  });
+
+  test('alone at two commits: another bug that was there first, it stays unrelated', () => {
+    const signatures = signaturesFor([
+      step('a', { [target]: 5, [other]: 2 }),
+      step('b', { [target]: 4, [other]: 1 }),
+      step('d', { [other]: 7 }),
+      step('e', { [other]: 6 }),
+    ]);
+    expect(signatures.match(other, target).weight).toBeLessThan(0.1);
+  });
+
+  test('seen with it once is not enough, and harness failures never count', () => {
+    const once = signaturesFor([step('a', { [target]: 5, [other]: 2 }), step('d', { [other]: 7 })]);
+    expect(once.match(other, target).weight).toBeLessThan(0.1);
+    const harness = 'SYZFAIL: wrong response packet';
+    const withHarness = signaturesFor([
+      step('a', { [target]: 5, [harness]: 1 }),
+      step('b', { [target]: 4, [harness]: 1 }),
+      step('d', { [harness]: 1 }),
+    ]);
+    expect(withHarness.match(harness, target).match).toBe('infra');
   });
 });
 

@@ -40,14 +40,14 @@ export interface Plausibility {
  */
 export const ROOT_LR = {
   // Fitted (each has its own reason code, see FITTED_REASONS).
-  stackMentionsFiles: 1.94,
-  stackSilent: 0.41,
+  stackMentionsFiles: 1.96,
+  stackSilent: 0.46,
   longRange: 0.39,
   buildConfigOnly: 0.47,
-  touchesBuildFiles: 0.43,
+  touchesBuildFiles: 0.42,
   veryLongRange: 0.18,
-  addsDetector: 0.57,
-  preciseReport: 2.58,
+  addsDetector: 0.56,
+  preciseReport: 2.57,
   // Shown to the reader but neutral: they did not separate right from wrong culprits (cross-validated;
   // a compiler switch marks the era of a long search more than a cause).
   stackSharesDirectory: 1,

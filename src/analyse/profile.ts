@@ -51,7 +51,7 @@ export function testSignatures(isHarness: (title: string) => boolean = () => fal
  * what the log shows beyond them (the format's `inLog` signatures: crash stacks, culprit files).
  */
 export function profileFor(
-  report: Pick<Report, 'format'> & Partial<Pick<Report, 'crash' | 'culpritCrash' | 'culprit'>>,
+  report: Pick<Report, 'format'> & Partial<Pick<Report, 'crash' | 'culpritCrash' | 'culprit' | 'steps'>>,
 ): TrustProfile {
   const trust = formatOf(report)?.trust;
   const isHarness = (title: string) => isHarnessTitle(report, title);
@@ -62,6 +62,7 @@ export function profileFor(
           crash: report.crash ?? null,
           culpritCrash: report.culpritCrash,
           culprit: report.culprit ?? null,
+          steps: report.steps ?? [],
         })
       : own?.match;
   return {

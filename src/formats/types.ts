@@ -82,7 +82,7 @@ export interface FormatTrustProfile {
      * files); `match` is used when absent.
      */
     inLog?(
-      report: Pick<Report, 'crash' | 'culpritCrash' | 'culprit'>,
+      report: Pick<Report, 'crash' | 'culpritCrash' | 'culprit'> & Partial<Pick<Report, 'steps'>>,
     ): (title: string, target: string | null, isHarness: (title: string) => boolean) => RunMatchLike;
   };
   /** Prior probability that a correctly located change point is the bug's root cause (default 0.9). */

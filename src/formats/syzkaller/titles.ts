@@ -16,6 +16,9 @@ export const MATCH_WEIGHT = {
   // One crash's function is on the other's stack, or both sit in one subsystem and the crash runs
   // through the code the culprit changes: more likely than not the same bug seen at another point.
   sameCodePath: 0.6,
+  // Seen with the bisected crash at several tested commits and almost never without it: one bug
+  // that shows as either crash, whichever the kernel hits first (same weight as a shared code path).
+  seenTogether: 0.6,
   sameCluster: 0.5,
   sameSubsystem: 0.4,
   corrupted: 0.4,
@@ -174,8 +177,9 @@ interface CrashStack {
  * reports this is `matchTitle`.
  */
 export function matchTitleInLog(
-  report: Pick<Report, 'crash' | 'culpritCrash' | 'culprit'>,
+  report: Pick<Report, 'crash' | 'culpritCrash' | 'culprit'> & Partial<Pick<Report, 'steps'>>,
 ): (title: string, target: string | null, isHarness?: HarnessRule) => RunMatch {
+  const seenTogether = seenTogetherIn(report.steps ?? []);
   const stacks: CrashStack[] = [];
   for (const crash of [report.crash, report.culpritCrash]) {
     if (!crash?.title || !crash.report) continue;
@@ -186,7 +190,7 @@ export function matchTitleInLog(
     });
   }
   const culpritFiles = (report.culprit?.files ?? []).map((f) => f.path).filter(Boolean);
-  if (stacks.length === 0) return matchTitle;
+  if (stacks.length === 0 && (report.steps ?? []).length === 0) return matchTitle;
   const stacksOf = (key: string) => stacks.filter((s) => s.key === key);
   // A title names a function, or a file for "kernel BUG at f.c:LINE!".
   const onStack = (s: CrashStack, named: string) =>
@@ -198,6 +202,7 @@ export function matchTitleInLog(
     const t = normalizeTitle(title);
     const goal = normalizeTitle(target);
     if (isInfraTitle(goal, isHarness)) return base;
+    if (seenTogether(t, goal)) return { match: 'related', weight: MATCH_WEIGHT.seenTogether };
     const fn = titleFunction(t);
     const goalFn = titleFunction(goal);
     const sameCodePath =
@@ -205,5 +210,26 @@ export function matchTitleInLog(
       (goalFn !== null && stacksOf(t).some((s) => onStack(s, goalFn))) ||
       (sharePrefix(fn, goalFn) && stacksOf(t).some(throughCulprit));
     return sameCodePath ? { match: 'related', weight: MATCH_WEIGHT.sameCodePath } : base;
+  };
+}
+
+/**
+ * Whether a crash title travels with the bisected one: both showed at two or more tested commits,
+ * and the title showed without the bisected crash at one commit at most (the one being judged can be
+ * that commit). A run ends at the first crash, so one bug can show as either title; an unrelated bug
+ * older than the bisected one shows alone at the commits between the two. A kernel bisection's
+ * verdicts keep both on the same commits whenever both are there, so this needs no crash reports.
+ */
+function seenTogetherIn(steps: readonly Pick<Report['steps'][number], 'titles'>[]) {
+  const titleSets = steps.map((s) => new Set(Object.keys(s.titles ?? {}).map(normalizeTitle)));
+  return (title: string, target: string): boolean => {
+    let together = 0;
+    let alone = 0;
+    for (const titles of titleSets) {
+      if (!titles.has(title)) continue;
+      if (titles.has(target)) together++;
+      else alone++;
+    }
+    return together >= 2 && alone <= 1;
   };
 }
