@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_CLI } from './helpers/paths.js';
@@ -239,3 +239,34 @@ describe('the test output and commit subjects stay inert on our stdout and stder
     30000,
   );
 });
+
+test('Ctrl-C while git is still asked about the revisions: exit 3 "interrupted", nothing created', async () => {
+  const { repo, shas } = scratch();
+  const before = snapshot(repo);
+  // A slow git (a big repository, a cold disk): the signal comes before any worktree exists.
+  const bin = mkdtempSync(join(work, 'slow-git-'));
+  const realGit = repo.sh('command -v git').output.trim();
+  const asked = join(bin, 'asked');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\n: > '${asked}'\nsleep 1\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  const child = spawn(process.execPath, [DIST_CLI, ...modeArgs('bisect', shas), '--', TEST], {
+    cwd: repo.dir,
+    env: { ...repo.env, TMPDIR: work, PATH: `${bin}:${repo.env.PATH}` },
+    detached: true,
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdout.resume();
+  // Once git has been asked (our handlers are in place by then), as a terminal's Ctrl-C does.
+  const poll = setInterval(() => {
+    if (!existsSync(asked)) return;
+    clearInterval(poll);
+    process.kill(-child.pid!, 'SIGINT');
+  }, 20);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(code).toBe(3);
+  expect(stderr).toMatch(/^bisect-report bisect: stopped: interrupted by SIGINT/);
+  expect(stderr).not.toMatch(/unknown revision|\n\s+at /);
+  expect(snapshot(repo)).toEqual(before);
+  expect(leftovers()).toEqual([]);
+}, 30000);

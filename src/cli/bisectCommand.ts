@@ -162,8 +162,24 @@ function onStderrError(err: Error): void {
 export async function bisectCommand(mode: 'bisect' | 'verify', argv: string[]): Promise<number> {
   // Kept for the life of the process: the error of a failed write may come after we are done.
   process.stderr.on('error', onStderrError);
-  const code = await bisectCommandInner(mode, argv);
-  return stderrState.closed ? EXIT_STDOUT_CLOSED : code;
+  // A Ctrl-C while git is asked about the revisions ends with the documented "stopped" (exit 3),
+  // not Node's default death, nor a git that died of it read as "unknown revision".
+  const early = (signal: NodeJS.Signals) => (earlySignal ??= signal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, early);
+  try {
+    const code = await bisectCommandInner(mode, argv);
+    return stderrState.closed ? EXIT_STDOUT_CLOSED : code;
+  } finally {
+    for (const signal of signals) process.off(signal, early);
+  }
+}
+
+let earlySignal: NodeJS.Signals | null = null;
+
+function stoppedEarly(name: string, signal: NodeJS.Signals): number {
+  writeStderr(`${name}: stopped: interrupted by ${signal} (0 runs)\n`);
+  return EXIT.stopped;
 }
 
 async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Promise<number> {
@@ -191,6 +207,9 @@ async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Pr
       commits = [parent, culprit];
     }
   } catch (err) {
+    // git died of the signal before our handler ran (it runs once the event loop turns).
+    const signal = earlySignal ?? (err instanceof GitError ? err.signal : null);
+    if (signal) return stoppedEarly(name, signal);
     if (
       err instanceof UsageError ||
       err instanceof GitError ||
@@ -201,6 +220,7 @@ async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Pr
     }
     throw err;
   }
+  if (earlySignal) return stoppedEarly(name, earlySignal);
   let logFd: number;
   try {
     logFd = settings.log ? openSync(settings.log, 'w') : 1;

@@ -9,7 +9,15 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export class GitError extends Error {}
+export class GitError extends Error {
+  /** Set when git was ended by a signal (a Ctrl-C reaches it too): an interrupt, not a git answer. */
+  constructor(
+    message: string,
+    readonly signal: NodeJS.Signals | null = null,
+  ) {
+    super(message);
+  }
+}
 
 const gitEnv = (): NodeJS.ProcessEnv => ({ ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' });
 
@@ -17,6 +25,7 @@ const gitEnv = (): NodeJS.ProcessEnv => ({ ...process.env, LC_ALL: 'C', GIT_TERM
 export function git(cwd: string, args: string[]): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 28 });
   if (r.error) throw new GitError(`cannot run git: ${r.error.message}`);
+  if (r.signal) throw new GitError(`git ${args[0]} was ended by ${r.signal}`, r.signal);
   if (r.status !== 0) {
     const msg = (r.stderr || '').trim().split('\n').find(Boolean) ?? `git ${args[0]} failed`;
     throw new GitError(msg.replace(/^(?:fatal|error): /, ''));
@@ -56,7 +65,8 @@ export function resolveCommit(repo: Repo, rev: string): string {
   if (rev.startsWith('-')) throw new GitError(`not a revision: ${rev}`);
   try {
     return git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  } catch {
+  } catch (err) {
+    if ((err as GitError).signal) throw err;
     throw new GitError(`unknown revision '${rev}'`);
   }
 }
@@ -70,6 +80,8 @@ export function windowCommits(repo: Repo, good: string, bad: string): string[] {
     cwd: repo.top,
     env: gitEnv(),
   });
+  if (isAncestor.signal)
+    throw new GitError(`git merge-base was ended by ${isAncestor.signal}`, isAncestor.signal);
   if (isAncestor.status !== 0)
     throw new GitError(`the good commit ${good.slice(0, 12)} is not an ancestor of the bad one`);
   const list = git(repo.top, ['rev-list', '--reverse', '--first-parent', bad, `^${good}`, '--'])
@@ -82,7 +94,8 @@ export function windowCommits(repo: Repo, good: string, bad: string): string[] {
 export function firstParent(repo: Repo, commit: string): string {
   try {
     return git(repo.top, ['rev-parse', '--verify', '--quiet', `${commit}^1`]);
-  } catch {
+  } catch (err) {
+    if ((err as GitError).signal) throw err;
     throw new GitError(`${commit.slice(0, 12)} has no parent: give --parent`);
   }
 }
