@@ -116,8 +116,10 @@ async function runUnsafe(): Promise<void> {
   // The CLI's rule too (README, Inputs): every input must be a bisection log that could be read.
   const unreadable = errors.length + reports.filter(isNotText).length;
   if (unreadable > 0) {
+    const others = reports.length + errors.length - unreadable;
     throw new ConfigError(
-      `${unreadable} input(s) could not be read as a bisection log (see above); the other logs were reported`,
+      `${unreadable} input(s) could not be read as a bisection log (see above)` +
+        (others > 0 ? '; the other logs were reported' : ''),
     );
   }
 }

@@ -62,8 +62,18 @@ describe('annotations from the built action', () => {
     // 8 inputs, one line for the other 6, and the step's failure: GitHub's 10 error annotations.
     expect(errors).toHaveLength(10);
     expect(errors.at(-2)).toMatch(/6 more input error/);
-    expect(errors.at(-1)).toMatch(/could not be read as a bisection log/);
+    expect(errors.at(-1)).toMatch(/could not be read as a bisection log.*; the other logs were reported$/);
     expect(r.stdout).toContain('missing-13.log');
     expect(lines(r.stdout, 'notice')).toHaveLength(1);
+  });
+
+  test('the only input is not a log: the failure does not speak of other logs', async () => {
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    const r = await runAction(env(empty, 'push'));
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout, 'error')).toEqual([
+      '::error::1 input(s) could not be read as a bisection log (see above)',
+    ]);
   });
 });
