@@ -14,6 +14,7 @@ import { renderIssueBody, renderPrComment } from '../src/render/issue.js';
 import { renderSummary } from '../src/render/summary.js';
 import { renderText } from '../src/render/text.js';
 import { linearHistory, makeRepo } from './helpers/gitRepo.js';
+import { DIST_CLI } from './helpers/paths.js';
 import * as fx from './fixtures/reports.js';
 
 const ctx = {
@@ -102,6 +103,33 @@ describe('a plain git bisect run of a flaky test', () => {
     for (const out of [md, body, comment, text]) {
       expect(out).not.toMatch(/\d(?:\.\d+)?e-\d|×10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]|\b0\.\d{3}\b/);
     }
+  });
+});
+
+describe('a flaky test through `bisect-report run`', () => {
+  test('mixed runs at a commit read as a flaky test, not a flagged reproducer', async () => {
+    const repo = makeRepo('br-words-runs-');
+    linearHistory(repo, 8, 5);
+    // On a bad commit, the third run of each commit passes: every bad verdict rests on mixed runs.
+    repo.script(
+      'flaky.sh',
+      [
+        'grep -q BUG state.txt || exit 0',
+        '[ "$BISECT_REPORT_RUN" = 3 ] && exit 0',
+        'echo "FAIL: bad token"; exit 1',
+      ].join('\n'),
+    );
+    repo.git('bisect', 'start', 'HEAD', 'v1.0');
+    const run = repo.sh(`git bisect run "${process.execPath}" "${DIST_CLI}" run --runs 3 -- ./flaky.sh`);
+    const dir = mkdtempSync(join(tmpdir(), 'br-words-runs-log-'));
+    const log = join(dir, 'bisect.log');
+    writeFileSync(log, run.output);
+    const [r] = (await collectReports([log])).reports;
+    rmSync(repo.dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+    const flaky = r.trust!.reasons.find((x) => x.code === 'tool-flagged-flaky');
+    expect(flaky?.message).toMatch(/^The test is flaky: [0-9a-f]{12} failed 2 of 3 runs/);
+    expect(renderText([r])).not.toMatch(/reproducer/);
   });
 });
 
