@@ -328,16 +328,12 @@ export function benchJobs({
   const cli = join(dist, 'cli', 'index.js');
   const work = mkdtempSync(join(tmpdir(), 'br-bench-jobs-'));
   const testPath = join(work, 'test.sh');
-  // Each run's outcome is drawn from (commit, its run number there, seed), not from the order of all
-  // runs: a flaky test does not know what else is running, and both settings then meet the same
-  // flakes wherever they run the same thing (else the pair's ratio mostly measures luck).
-  writeFileSync(
-    testPath,
-    TEST.replace('echo run >> "$COUNTER"', 'echo run >> "$COUNTER"\nsleep ' + sleep).replace(
-      '$SEED:$n:$(cat app.txt)',
-      '$SEED:$BISECT_REPORT_COMMIT:$BISECT_REPORT_RUN',
-    ),
-  );
+  // The shared test (its outcomes drawn per commit and run there, so both settings meet the same
+  // flakes), each run taking `sleep` seconds first. Checked: a bench of a test that does not sleep
+  // would measure nothing.
+  const slow = TEST.replace('#!/bin/sh\n', `#!/bin/sh\nsleep ${sleep}\n`);
+  if (!slow.includes(`sleep ${sleep}`)) throw new Error('benchJobs: the test script has no #!/bin/sh line');
+  writeFileSync(testPath, slow);
   chmodSync(testPath, 0o755);
   let seed = 20261206;
   const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;

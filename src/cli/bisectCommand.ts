@@ -269,6 +269,8 @@ class Driver {
   /** Runs that ended and are not recorded yet (several may end while the posterior is updated). */
   private readonly ended: Finished[] = [];
   private readonly running = new Set<Promise<void>>();
+  /** Slots whose run was ended to make room for the verification (their result is dropped). */
+  private readonly preempted = new Set<Slot>();
   private decided: { state: Bisection; decision: Decision } | null = null;
 
   constructor(
@@ -424,6 +426,8 @@ class Driver {
       // is one posterior update, one choice for all the slots it frees).
       for (const done of await this.next()) {
         if (this.interrupted) break;
+        // A run we ended ourselves is no evidence (its test may even say "fail" to a SIGTERM).
+        if (this.preempted.delete(done.slot)) continue;
         this.record(done);
         if (done.result === 'error') {
           this.killAll();
@@ -438,6 +442,26 @@ class Driver {
         }
       }
       last = this.decision();
+      if (last.kind === 'continue') this.preemptForVerification(last);
+    }
+  }
+
+  /**
+   * Once the leader holds the confidence, only runs at it and at its parent decide the answer (the
+   * verification plan): runs still going elsewhere are ended, so their slots take the plan's runs
+   * now instead of one at a time as those runs end.
+   */
+  private preemptForVerification(last: Decision): void {
+    const { leader } = last.summary;
+    if (leader.p < this.settings.confidence || leader.position < 1) return;
+    for (const [slot, position] of this.inFlight) {
+      if (position === leader.position || position === leader.position - 1) continue;
+      const child = slot.child;
+      if (!child || child.pid === undefined || child.exitCode !== null || this.preempted.has(slot)) continue;
+      this.preempted.add(slot);
+      killGroup(child.pid, 'SIGTERM');
+      const pid = child.pid;
+      setTimeout(() => killGroup(pid, 'SIGKILL'), 2000).unref();
     }
   }
 
