@@ -22,6 +22,7 @@ writeFileSync(
 # Concurrency, counted by the runs themselves: a marker per run going, and how many there are as it starts.
 if [ -n "$CONCURRENCY" ]; then
   trap 'rm -f "$CONCURRENCY/run.$$"' EXIT
+  trap 'exit 143' TERM INT # a run bisect-report ends early (not needed any more) removes its marker too
   : > "$CONCURRENCY/run.$$"
   ls "$CONCURRENCY" | grep -c '^run[.]' >> "$CONCURRENCY.seen"
 fi
