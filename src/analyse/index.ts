@@ -224,7 +224,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   if (report.flaky) {
     reasons.push({
       code: 'tool-flagged-flaky',
-      // A kernel reproducer is flagged by the tool (syzkaller says so); a project's test shows it in its runs.
+      // A kernel reproducer is flagged by the bisection tool itself; a project's test shows it in its runs.
       message: `${profile.kernelChecks ? 'The bisection tool flagged the reproducer as flaky' : 'The test is flaky'}${report.flakyReasons?.length ? `: ${report.flakyReasons[0]}` : ''}.`,
     });
   }
