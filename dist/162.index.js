@@ -421,6 +421,34 @@ function createClient(opts) {
                 throw err;
             }
         },
+        async labelDescription(name) {
+            const what = `GET label ${name}`;
+            try {
+                const res = await octokit.rest.issues.getLabel({ ...repoOf(), name });
+                return optStr(obj(res.data, what), 'description') ?? '';
+            }
+            catch (err) {
+                if (err instanceof dist_src/* RequestError */.G && err.status === 404)
+                    return null;
+                throw err;
+            }
+        },
+        async setLabelDescription(name, description) {
+            const res = await octokit.rest.issues.updateLabel({ ...repoOf(), name, description });
+            obj(res.data, `updating label ${name}`);
+        },
+        async issueExists(number) {
+            try {
+                const res = await octokit.rest.issues.get({ ...repoOf(), issue_number: number });
+                obj(res.data, `GET issue #${number}`);
+                return true;
+            }
+            catch (err) {
+                if (err instanceof dist_src/* RequestError */.G && (err.status === 404 || err.status === 410))
+                    return false;
+                throw err;
+            }
+        },
     };
 }
 
@@ -554,6 +582,10 @@ const WORKFLOW_RUN_HINT = 'To file issues for fork pull requests, upload the log
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./.tmp/build/analyse/signatures.js
+var signatures = __webpack_require__(3443);
+// EXTERNAL MODULE: ./.tmp/build/formats/registry.js + 22 modules
+var registry = __webpack_require__(2889);
 ;// CONCATENATED MODULE: ./.tmp/build/github/marker.js
 /**
  * Dedupe keys and the hidden markers that tie an issue (or a pull request comment) to a failure.
@@ -567,6 +599,8 @@ var external_node_crypto_ = __webpack_require__(7598);
  *    that person's login (GET /user). A member's issue or comment with a copied marker is someone
  *    else's and is left alone.
  */
+
+
 
 function hash(text, length) {
     return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex').slice(0, length);
@@ -597,7 +631,7 @@ function failureKey(report, issueKeyInput) {
     if (normalize(issueKeyInput) !== '')
         text = `key:${normalize(issueKeyInput)}`;
     else if (report.crash?.title && normalize(report.crash.title) !== '')
-        text = `title:${normalize(report.crash.title)}`;
+        text = `title:${titleKey(report, report.crash.title)}`;
     else if (report.testCommand && normalize(report.testCommand) !== '')
         text = `test:${testOfCommand(report.testCommand)}`;
     else if (report.direction === 'cause' && report.culprit)
@@ -605,6 +639,15 @@ function failureKey(report, issueKeyInput) {
     if (text === null)
         return null;
     return { text: text.slice(text.indexOf(':') + 1), hash: hash(text, 32) };
+}
+/**
+ * A project's test prints what varies from run to run (durations, temporary paths, PIDs, run
+ * numbers) in its failure line: the key is the line without them (docs/trust.md, failure
+ * signatures), so every run of one failure finds one issue. Crash titles of a format with its own
+ * signatures (kernel crash titles) are stable already and keep their exact text.
+ */
+function titleKey(report, title) {
+    return (0,registry/* formatOf */.be)(report)?.trust?.signatures ? normalize(title) : (0,signatures/* testSignature */.TN)(title);
 }
 function digest(text) {
     return hash(text, 16);
@@ -1273,6 +1316,13 @@ const ISSUES_WRITE = 'issues: write';
 const PULLS_WRITE = 'pull-requests: write';
 /** How long a run that lost a claim waits for the winner's issue before taking the filing over. */
 const CLAIM_WAIT_MS = [200, 400, 800, 1600, 3200, 6400, 12800, 25600];
+/**
+ * A claim label says when it was made. A later run that finds the claim taken and no issue carrying
+ * it can tell a claim older than the whole wait (its issue deleted by a person, or its run stopped)
+ * from a filing under way, and files at once instead of waiting for nobody.
+ */
+const claimDescription = (at) => `bisect-report: claimed ${at.toISOString().slice(0, 19)}Z; the run that made this label files the issue`;
+const CLAIMED_AT = /claimed (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)/;
 async function inPool(items, width, fn) {
     let next = 0;
     const worker = async () => {
@@ -1497,13 +1547,32 @@ function createPublisher(opts) {
         if (mode !== 'write' || !client)
             return 'won';
         try {
-            return (await client.createLabel(label, 'bisect-report: marks one tracked failure (the first run to create it files the issue)'))
-                ? 'won'
-                : 'lost';
+            return (await client.createLabel(label, claimDescription(new Date()))) ? 'won' : 'lost';
         }
         catch (err) {
             // The claim is the first step of filing: say so in the terms a workflow author knows.
             throw new PublishError(describeError(err, 'create an issue', ISSUES_WRITE));
+        }
+    }
+    /** When a taken claim was made (ms), if its label says so (claims made by older versions do not). */
+    async function claimedAt(label) {
+        if (mode !== 'write' || !client)
+            return null;
+        try {
+            const at = CLAIMED_AT.exec((await client.labelDescription(label)) ?? '');
+            return at ? Date.parse(at[1]) : null;
+        }
+        catch {
+            return null; // cannot tell: wait for the claim's winner
+        }
+    }
+    /** After a takeover: the claim is this run's now, so a later stale claim needs a new takeover label. */
+    async function renewClaim(label) {
+        try {
+            await client?.setLabelDescription(label, claimDescription(new Date()));
+        }
+        catch (err) {
+            opts.info(`Could not renew the claim label ${label}: ${describeError(err, 'update a label', ISSUES_WRITE)}`);
         }
     }
     function wouldWord(action) {
@@ -1583,6 +1652,7 @@ function createPublisher(opts) {
                 };
                 const printed = new Set();
                 let waits = 0;
+                const ageChecked = new Set();
                 for (let round = 0; round < CLAIM_WAIT_MS.length + 6; round++) {
                     const p = plan(reports, state, planOpts, ctx);
                     for (const line of p.info) {
@@ -1600,6 +1670,30 @@ function createPublisher(opts) {
                     ]);
                     if (p.needs.waitFor.length === 0)
                         continue;
+                    // A claim older than the whole wait with no issue carrying it has no winner to wait for (a person
+                    // deleted its issue, or its run stopped): take the filing over at once, through a claim named
+                    // after the stale one's time so that runs racing here still file one issue.
+                    const staleAfter = CLAIM_WAIT_MS.reduce((x, y) => x + y) * claimWaitScale;
+                    const ages = await Promise.all(p.needs.waitFor
+                        .filter((label) => !ageChecked.has(label))
+                        .map(async (label) => {
+                        ageChecked.add(label);
+                        return { label, at: await claimedAt(label) };
+                    }));
+                    let tookOver = false;
+                    for (const { label, at } of ages) {
+                        if (at === null || Date.now() - at < staleAfter)
+                            continue;
+                        const takeover = await claim(`${label}+${Math.floor(at / 1000).toString(36)}`);
+                        state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
+                        if (takeover === 'won') {
+                            await renewClaim(label);
+                            opts.info(`This failure was claimed at ${new Date(at).toISOString()} but no issue carries the claim (deleted, or that run stopped): filing it now.`);
+                        }
+                        tookOver = true;
+                    }
+                    if (tookOver)
+                        continue;
                     // Lost a claim (contended case only): wait for the winner's issue, then plan again.
                     if (waits < CLAIM_WAIT_MS.length) {
                         await publish_sleep(CLAIM_WAIT_MS[waits++] * claimWaitScale);
@@ -1616,6 +1710,7 @@ function createPublisher(opts) {
                             const takeover = await claim(`${label}+${hour}`);
                             state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
                             if (takeover === 'won') {
+                                await renewClaim(label);
                                 opts.warning(`Another run claimed this failure but filed no issue within ${waited} s; filing it now.`);
                             }
                         }

@@ -262,12 +262,13 @@ var profile = __webpack_require__(371);
 
 const DEFAULT_MIN_REPRO = 0.05;
 /**
- * The search model: the trust analysis' priors, without its per-commit drift mixture. Drift guards
+ * The search model: the trust analysis' priors for a project's test (its false-alarm prior), without
+ * its per-commit drift mixture. Drift guards
  * a reader of someone else's log against one low-hit commit called good; here every commit that
  * decides the answer is re-run until its own runs settle it (the verification), and drift would
  * only make each "good" cost more runs.
  */
-const BISECT_PARAMS = { ...posterior/* DEFAULT_PARAMS */.bp, drift: 0 };
+const BISECT_PARAMS = { ...posterior/* DEFAULT_PARAMS */.bp, drift: 0, epsPrior: profile/* TEST_FALSE_ALARM_PRIOR */._Y };
 function createBisection(options) {
     const { commits } = options;
     if (commits.length < 2)
@@ -352,6 +353,19 @@ function evidenceOf(tallies) {
 function solve(state, evidence) {
     const post = (0,posterior/* computePosterior */.hh)(evidence, state.size, state.params, true);
     return { post, logZ: logEvidence(post, state.params), entropy: engine_entropyOf(post) };
+}
+/**
+ * The posterior of a state, computed once: states are immutable, and the decision, the summary and
+ * the choice of the next runs all ask for the same one (with --jobs, once per ended run).
+ */
+const solvedStates = new WeakMap();
+function solveState(state) {
+    let solved = solvedStates.get(state);
+    if (solved === undefined) {
+        solved = solve(state, evidenceOf(state.tallies));
+        solvedStates.set(state, solved);
+    }
+    return solved;
 }
 /**
  * log of the marginal likelihood: the segment priors computePosterior uses (uniform over the window,
@@ -471,7 +485,7 @@ function summarize(state, solved) {
 }
 /** The posterior as a person reads it (leader, 90 % range, rates, doubts). */
 function summary(state) {
-    return summarize(state, solve(state, evidenceOf(state.tallies)));
+    return summarize(state, solveState(state));
 }
 /** Bayes factor (bad : good) of one position's own runs, under the posterior rates. */
 function ownBayesFactor(state, post, position) {
@@ -486,7 +500,7 @@ function ownBayesFactor(state, post, position) {
  * by the measured rates): the culprit's own runs favour "bad" and the parent's own runs favour
  * "good", each by at least confidence / (1 − confidence). Returns which side is short, if any.
  */
-function verification(state, position, confidence, post = solve(state, evidenceOf(state.tallies)).post) {
+function verification(state, position, confidence, post = solveState(state).post) {
     const need = confidence / (1 - confidence);
     const culprit = ownBayesFactor(state, post, position);
     const parentBad = position >= 1 ? ownBayesFactor(state, post, position - 1) : null;
@@ -505,7 +519,7 @@ function verification(state, position, confidence, post = solve(state, evidenceO
 /** Whether the search is over, and with which answer. */
 function decision(state, options = {}) {
     const confidence = options.confidence ?? 0.95;
-    const solved = solve(state, evidenceOf(state.tallies));
+    const solved = solveState(state);
     const s = summarize(state, solved);
     if (s.leader.p >= confidence && s.leader.position >= 1) {
         const v = verification(state, s.leader.position, confidence, solved.post);
@@ -571,11 +585,25 @@ function chooseNext(state, k, pending = [], options = {}) {
     const base = conjugatePosterior(state.size, prior, countsOf(state));
     const slots = pending.flatMap((p) => Array(p.runs).fill(positionOf(state, p.commit)));
     const chosen = [];
-    // Verification first: a leader at the confidence without direct evidence needs runs there.
-    if (slots.length === 0) {
-        const check = verificationNeed(state, confidence);
-        if (check !== null)
-            chosen.push(check);
+    // Verification first: a leader at the confidence without direct evidence needs runs there. With
+    // several slots the plan's runs go out together (less the ones already running), alternating
+    // sides; one slot takes its first run only, and the plan is made again after each outcome.
+    const plan = verificationNeed(state, confidence);
+    if (plan !== null) {
+        const running = (position) => slots.filter((s) => s === position).length;
+        const need = new Map([
+            [plan.culprit, plan.fails - running(plan.culprit)],
+            [plan.parent, plan.passes - running(plan.parent)],
+        ]);
+        while (chosen.length < k) {
+            // The culprit's side first while it needs runs (as with one slot), then the side needing more.
+            const culpritFirst = chosen.length === 0 && slots.length === 0 && need.get(plan.culprit) > 0;
+            const side = culpritFirst || need.get(plan.culprit) >= need.get(plan.parent) ? plan.culprit : plan.parent;
+            if (need.get(side) <= 0)
+                break;
+            need.set(side, need.get(side) - 1);
+            chosen.push(side);
+        }
     }
     const candidates = candidatePositions(state, base);
     if (candidates.length === 0)
@@ -602,15 +630,16 @@ function chooseNext(state, k, pending = [], options = {}) {
 /** Longest verification plan considered, in runs at the culprit and at its parent each. */
 const PLAN_RUNS = 24;
 /**
- * The side (culprit or parent) to run next when the leader is at the confidence but the stop rule
- * does not hold yet. The plan: the fewest runs — failures at the culprit, passes at its parent, the
+ * The runs at the culprit and its parent to make when the leader is at the confidence but the stop
+ * rule does not hold yet. The plan: the fewest runs — failures at the culprit, passes at its parent, the
  * outcomes expected if the leader is right — after which the stop rule (the engine's Bayes factors
  * and the `verified` rule) holds, each side weighted by the runs one such outcome costs on average
- * (1 / q at the culprit, 1 / (1 − ε) at the parent). Its first run is the next one; after each real
- * outcome the plan is made again, so an outcome that goes the other way changes it.
+ * (1 / q at the culprit, 1 / (1 − ε) at the parent). Its first run is the next one (all of it with
+ * enough free slots); after each real outcome the plan is made again, so an outcome that goes the
+ * other way changes it.
  */
 function verificationNeed(state, confidence) {
-    const post = (0,posterior/* computePosterior */.hh)(evidenceOf(state.tallies), state.size, state.params, true);
+    const post = solveState(state).post;
     const lead = leaderOf(post);
     if (lead.p < confidence || lead.position < 1)
         return null;
@@ -649,11 +678,13 @@ function verificationNeed(state, confidence) {
         // No plan within reach: more runs where the direct evidence is weaker.
         const v = verification(state, culprit, confidence, post);
         const side = v.weaker ?? ((v.culpritFactor ?? 0) <= (v.parentFactor ?? 0) ? culprit : parent);
-        return state.untestable.has(side) ? null : side;
+        if (state.untestable.has(side))
+            return null;
+        return { culprit, parent, fails: side === culprit ? 1 : 0, passes: side === parent ? 1 : 0 };
     }
     if (best.fails === 0 && best.passes === 0)
         return null;
-    return best.fails > 0 ? culprit : parent;
+    return { culprit, parent, fails: best.fails, passes: best.passes };
 }
 /**
  * The trust analysis' `verified` rule (src/analyse/verified.ts) on this bisection's runs, as a reader
@@ -661,7 +692,7 @@ function verificationNeed(state, confidence) {
  * back as a git format, whose root-cause base is a project test's and whose model has no drift.
  */
 function readsBackVerified(state, position, post) {
-    const readBack = { ...posterior/* DEFAULT_PARAMS */.bp, drift: 0 };
+    const readBack = { ...posterior/* DEFAULT_PARAMS */.bp, drift: 0, epsPrior: profile/* TEST_FALSE_ALARM_PRIOR */._Y };
     const evidence = evidenceOf(state.tallies);
     const same = post !== undefined && JSON.stringify(state.params) === JSON.stringify(readBack);
     return (0,verified/* checkVerified */.Xi)(evidence, state.size, position, readBack, profile/* TEST_ROOT_CAUSE_BASE */.EM, same ? post : (0,posterior/* computePosterior */.hh)(evidence, state.size, readBack, true));
@@ -738,6 +769,7 @@ function candidatePositions(state, post) {
 /* harmony export */   B8: () => (/* binding */ openRepo),
 /* harmony export */   WL: () => (/* binding */ resolveCommit),
 /* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   Z6: () => (/* binding */ subjectsOf),
 /* harmony export */   et: () => (/* binding */ subjectOf),
 /* harmony export */   pE: () => (/* binding */ Worktrees),
 /* harmony export */   v1: () => (/* binding */ firstParent)
@@ -758,6 +790,12 @@ function candidatePositions(state, post) {
 
 
 class GitError extends Error {
+    signal;
+    /** Set when git was ended by a signal (a Ctrl-C reaches it too): an interrupt, not a git answer. */
+    constructor(message, signal = null) {
+        super(message);
+        this.signal = signal;
+    }
 }
 const gitEnv = () => ({ ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' });
 /** Runs git synchronously; returns trimmed stdout or throws GitError with git's first error line. */
@@ -765,6 +803,8 @@ function git(cwd, args) {
     const r = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', args, { cwd, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 28 });
     if (r.error)
         throw new GitError(`cannot run git: ${r.error.message}`);
+    if (r.signal)
+        throw new GitError(`git ${args[0]} was ended by ${r.signal}`, r.signal);
     if (r.status !== 0) {
         const msg = (r.stderr || '').trim().split('\n').find(Boolean) ?? `git ${args[0]} failed`;
         throw new GitError(msg.replace(/^(?:fatal|error): /, ''));
@@ -782,8 +822,9 @@ function gitAsync(cwd, args) {
     });
 }
 function openRepo(cwd = process.cwd()) {
-    const top = git(cwd, ['rev-parse', '--show-toplevel']);
-    const prefix = git(cwd, ['rev-parse', '--show-prefix']);
+    // One git call for both (each spawn costs milliseconds on a loaded machine); the prefix line is
+    // empty at the top.
+    const [top, prefix = ''] = git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix']).split('\n');
     return { top, prefix };
 }
 /** Full commit id of a revision, or GitError. */
@@ -793,7 +834,9 @@ function resolveCommit(repo, rev) {
     try {
         return git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
     }
-    catch {
+    catch (err) {
+        if (err.signal)
+            throw err;
         throw new GitError(`unknown revision '${rev}'`);
     }
 }
@@ -806,6 +849,8 @@ function windowCommits(repo, good, bad) {
         cwd: repo.top,
         env: gitEnv(),
     });
+    if (isAncestor.signal)
+        throw new GitError(`git merge-base was ended by ${isAncestor.signal}`, isAncestor.signal);
     if (isAncestor.status !== 0)
         throw new GitError(`the good commit ${good.slice(0, 12)} is not an ancestor of the bad one`);
     const list = git(repo.top, ['rev-list', '--reverse', '--first-parent', bad, `^${good}`, '--'])
@@ -819,9 +864,40 @@ function firstParent(repo, commit) {
     try {
         return git(repo.top, ['rev-parse', '--verify', '--quiet', `${commit}^1`]);
     }
-    catch {
+    catch (err) {
+        if (err.signal)
+            throw err;
         throw new GitError(`${commit.slice(0, 12)} has no parent: give --parent`);
     }
+}
+/**
+ * Subjects of many commits in one git call (one process, not one per commit, and asynchronous: it
+ * runs while the worktrees are made); commits git cannot show are left out.
+ */
+function subjectsOf(repo, commits) {
+    const out = new Map();
+    if (commits.length === 0)
+        return Promise.resolve(out);
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', ['log', '--no-walk=unsorted', '--stdin', '--format=%H%x09%s'], {
+            cwd: repo.top,
+            env: gitEnv(),
+            stdio: ['pipe', 'pipe', 'ignore'],
+        });
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => (text += d));
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(commits.join('\n') + '\n');
+        child.on('error', () => resolve(out));
+        child.on('close', () => {
+            for (const line of text.split('\n')) {
+                const tab = line.indexOf('\t');
+                if (tab > 0)
+                    out.set(line.slice(0, tab), line.slice(tab + 1));
+            }
+            resolve(out);
+        });
+    });
 }
 function subjectOf(repo, commit) {
     try {
@@ -837,15 +913,31 @@ class Worktrees {
     root;
     dirs = [];
     closed = false;
+    queue = Promise.resolve();
     constructor(repo) {
         this.repo = repo;
         this.root = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'bisect-report-')));
     }
-    /** Creates slot i's worktree at `commit` (detached; no branch is created). */
-    async add(commit) {
+    /**
+     * `git worktree add` and `remove` read every worktree's admin files: two at once can find one
+     * half made ("failed to read .git/worktrees/…/commondir"), so they run one at a time.
+     */
+    serial(task) {
+        const next = this.queue.then(task, task);
+        this.queue = next.catch(() => undefined);
+        return next;
+    }
+    /**
+     * Creates slot i's worktree at `commit` (detached; no branch is created). Without `checkout` its
+     * files are left for the first run to check out (quick to create, so one at a time costs little).
+     */
+    async add(commit, checkout = true) {
         const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.root, `job-${this.dirs.length + 1}`);
         this.dirs.push(dir);
-        await gitAsync(this.repo.top, ['worktree', 'add', '--detach', '--force', '--quiet', dir, commit]);
+        const args = ['worktree', 'add', '--detach', '--force', '--quiet'];
+        if (!checkout)
+            args.push('--no-checkout');
+        await this.serial(() => gitAsync(this.repo.top, [...args, dir, commit]));
         return dir;
     }
     /** Moves a worktree to another commit, discarding changes a test made to tracked files. */
@@ -860,19 +952,20 @@ class Worktrees {
         return exists(sub) ? sub : dir;
     }
     /** Removes every worktree and the temporary directory; safe to call more than once. */
-    close() {
+    async close() {
         if (this.closed)
             return;
         this.closed = true;
+        // All at once first (quick); one that met another half removed is tried again alone.
+        const remove = (dir) => gitAsync(this.repo.top, ['worktree', 'remove', '--force', '--force', dir]);
+        await this.queue;
+        const first = await Promise.allSettled(this.dirs.map(remove));
+        const again = this.dirs.filter((_, i) => first[i].status === 'rejected');
         let leftover = false;
-        for (const dir of this.dirs) {
-            const r = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['worktree', 'remove', '--force', '--force', dir], {
-                cwd: this.repo.top,
-                env: gitEnv(),
-                stdio: 'ignore',
-            });
-            if (r.status !== 0)
-                leftover = true;
+        for (const dir of again) {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir) && !this.listed())
+                continue;
+            await remove(dir).catch(() => (leftover = true));
         }
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.root, { recursive: true, force: true });
         if (leftover || this.listed()) {

@@ -8,17 +8,17 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bisectCommand: () => (/* binding */ bisectCommand)
 /* harmony export */ });
-/* unused harmony exports BISECT_USAGE, VERIFY_USAGE, EXIT */
+/* unused harmony exports BISECT_USAGE, VERIFY_USAGE, EXIT, assignSlots */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(975);
 /* harmony import */ var _bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(238);
 /* harmony import */ var _bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(818);
 /* harmony import */ var _formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(458);
-/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58);
+/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58);
 /* harmony import */ var _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(172);
 /* harmony import */ var _probability_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(824);
-/* harmony import */ var _stdout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(422);
+/* harmony import */ var _stdout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(422);
 /**
  * `bisect-report bisect` and `bisect-report verify` (docs/bisect.md): run the user's test at the
  * commits the engine (src/bisect/) asks for, in private worktrees, and write a log this project
@@ -120,7 +120,53 @@ function parseSettings(mode, argv) {
     }
     return settings;
 }
+/**
+ * A reader of stderr (the progress) that goes away, as in `bisect-report bisect … 2>&1 | head -1`,
+ * stops the search like a reader of stdout does (docs/bisect.md, exit status 141): no stack trace,
+ * the worktrees are removed.
+ */
+const stderrState = { closed: false, onClose: null };
+function writeStderr(text) {
+    if (stderrState.closed)
+        return;
+    try {
+        // Progress and --verbose echo carry the test's text: inert for a runner, which reads stderr too.
+        process.stderr.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .neutraliseWorkflowCommands */ .WM)(text));
+    }
+    catch (err) {
+        onStderrError(err);
+    }
+}
+function onStderrError(err) {
+    if (err.code !== 'EPIPE')
+        return;
+    stderrState.closed = true;
+    stderrState.onClose?.();
+}
 async function bisectCommand(mode, argv) {
+    // Kept for the life of the process: the error of a failed write may come after we are done.
+    process.stderr.on('error', onStderrError);
+    // A Ctrl-C while git is asked about the revisions ends with the documented "stopped" (exit 3),
+    // not Node's default death, nor a git that died of it read as "unknown revision".
+    const early = (signal) => (earlySignal ??= signal);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const signal of signals)
+        process.on(signal, early);
+    try {
+        const code = await bisectCommandInner(mode, argv);
+        return stderrState.closed ? _stdout_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT_STDOUT_CLOSED */ .Wp : code;
+    }
+    finally {
+        for (const signal of signals)
+            process.off(signal, early);
+    }
+}
+let earlySignal = null;
+function stoppedEarly(name, signal) {
+    writeStderr(`${name}: stopped: interrupted by ${signal} (0 runs)\n`);
+    return EXIT.stopped;
+}
+async function bisectCommandInner(mode, argv) {
     const name = `bisect-report ${mode}`;
     const usage = mode === 'bisect' ? BISECT_USAGE : VERIFY_USAGE;
     let settings;
@@ -148,20 +194,26 @@ async function bisectCommand(mode, argv) {
         }
     }
     catch (err) {
+        // git died of the signal before our handler ran (it runs once the event loop turns).
+        const signal = earlySignal ?? (err instanceof _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS ? err.signal : null);
+        if (signal)
+            return stoppedEarly(name, signal);
         if (err instanceof UsageError ||
             err instanceof _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS ||
             err.code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`${name}: ${err.message}\n${err instanceof UsageError ? usage : ''}`);
+            writeStderr(`${name}: ${err.message}\n${err instanceof UsageError ? usage : ''}`);
             return EXIT.usage;
         }
         throw err;
     }
+    if (earlySignal)
+        return stoppedEarly(name, earlySignal);
     let logFd;
     try {
         logFd = settings.log ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(settings.log, 'w') : 1;
     }
     catch (err) {
-        process.stderr.write(`${name}: cannot write the log: ${err.code ?? err.message}\n`);
+        writeStderr(`${name}: cannot write the log: ${err.code ?? err.message}\n`);
         return EXIT.usage;
     }
     const driver = new Driver(settings, repo, commits, logFd, name);
@@ -190,6 +242,12 @@ class Driver {
     interrupted = null;
     wake = null;
     subjects = new Map();
+    /** Runs that ended and are not recorded yet (several may end while the posterior is updated). */
+    ended = [];
+    running = new Set();
+    /** Slots whose run was ended to make room for the verification (their result is dropped). */
+    preempted = new Set();
+    decided = null;
     constructor(settings, repo, commits, logFd, name) {
         this.settings = settings;
         this.repo = repo;
@@ -203,7 +261,21 @@ class Driver {
             prior: settings.mode === 'verify' ? { outside: 1 / 3, noCulprit: 1 / 3 } : undefined,
         });
         this.worktrees = new _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .Worktrees */ .pE(repo);
-        this.slots = Array.from({ length: settings.jobs }, () => ({ dir: null, commit: null, child: null }));
+        this.slots = Array.from({ length: settings.jobs }, () => ({
+            dir: null,
+            commit: null,
+            child: null,
+            creating: null,
+        }));
+    }
+    /** The engine's decision on the current state, computed once per state. */
+    decision() {
+        if (this.decided?.state !== this.state)
+            this.decided = {
+                state: this.state,
+                decision: (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence: this.settings.confidence }),
+            };
+        return this.decided.decision;
     }
     async run() {
         const onSignal = (signal) => {
@@ -214,7 +286,22 @@ class Driver {
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
         process.on('SIGHUP', onSignal);
+        stderrState.onClose = () => {
+            this.interrupted ??= 'the progress reader (stderr) went away';
+            this.killAll();
+            this.wake?.();
+        };
         try {
+            if (CHECKOUT_IN_RUN) {
+                // Empty worktrees are made while the first choice is computed; each run fills its own.
+                const bad = this.commits[this.commits.length - 1];
+                for (const slot of this.slots) {
+                    slot.creating = this.worktrees.add(bad, false);
+                    slot.creating.catch(() => undefined);
+                }
+            }
+            for (const [commit, subject] of await (0,_git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .subjectsOf */ .Z6)(this.repo, this.commits))
+                this.subjects.set(commit, subject.replace(/[\r\n]+/g, ' '));
             this.writeHeader();
             const end = await this.loop();
             return this.finish(end);
@@ -227,21 +314,22 @@ class Driver {
         finally {
             this.killAll();
             await this.settle();
-            this.worktrees.close();
+            await this.worktrees.close();
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);
             process.off('SIGHUP', onSignal);
+            stderrState.onClose = null;
         }
     }
     log(line) {
-        if (this.logFd === 1 && (0,_stdout_js__WEBPACK_IMPORTED_MODULE_7__/* .stdoutClosed */ ._R)())
+        if (this.logFd === 1 && (0,_stdout_js__WEBPACK_IMPORTED_MODULE_8__/* .stdoutClosed */ ._R)())
             return;
         try {
             // Commit subjects and failure titles are other people's text: inert on a runner's stdout.
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.logFd, (this.logFd === 1 ? (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_8__/* .neutraliseWorkflowCommands */ .WM)(line) : line) + '\n');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(this.logFd, (this.logFd === 1 ? (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_7__/* .neutraliseWorkflowCommands */ .WM)(line) : line) + '\n');
         }
         catch (err) {
-            if (this.logFd !== 1 || !(0,_stdout_js__WEBPACK_IMPORTED_MODULE_7__/* .noteStdoutError */ .mI)(err))
+            if (this.logFd !== 1 || !(0,_stdout_js__WEBPACK_IMPORTED_MODULE_8__/* .noteStdoutError */ .mI)(err))
                 throw err;
             // Nobody reads the log any more: stop like an interrupt (the worktrees are still removed).
             this.interrupted = 'the log reader (stdout) went away';
@@ -272,16 +360,14 @@ class Driver {
         this.progress(`${what} at confidence ${this.settings.confidence}, ${this.settings.jobs} job${this.settings.jobs > 1 ? 's' : ''}`);
     }
     progress(text) {
-        process.stderr.write(`${this.name}: ${text}\n`);
+        writeStderr(`${this.name}: ${text}\n`);
     }
     async loop() {
         const { confidence } = this.settings;
-        let last = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence });
+        let last = this.decision();
         for (;;) {
             if (this.interrupted)
                 return { kind: 'stopped', reason: `stopped: ${this.interrupted}` };
-            if (last.kind !== 'continue' && this.inFlight.size === 0)
-                return { kind: 'decided', decision: last };
             if (last.kind !== 'continue') {
                 // Answered while other runs were going: they are not needed any more.
                 this.killAll();
@@ -296,10 +382,8 @@ class Driver {
                 if (probes.length === 0 && this.inFlight.size === 0) {
                     return { kind: 'stopped', reason: 'stopped: no commit left to test could change the answer' };
                 }
-                let i = 0;
-                for (const probe of probes) {
-                    for (let r = 0; r < probe.runs && i < free.length; r++)
-                        this.launch(free[i++], probe.position);
+                for (const [slot, position] of assignSlots(free, probes, (p) => this.commits[p])) {
+                    this.launch(slot, position);
                 }
             }
             if (this.inFlight.size === 0) {
@@ -308,21 +392,50 @@ class Driver {
                     reason: `stopped: --max-runs ${this.settings.maxRuns} reached before an answer at confidence ${confidence}`,
                 };
             }
-            const done = await this.next();
-            if (!done || this.interrupted)
-                continue;
-            this.record(done);
-            if (done.result === 'error') {
-                this.killAll();
-                await this.settle();
-                return {
-                    kind: 'stopped',
-                    reason: done.exit === '126' || done.exit === '127'
-                        ? `stopped: the test command cannot run (exit ${done.exit})`
-                        : `stopped: the test command exited ${done.exit} (128 or more, or a signal: git bisect run aborts too)`,
-                };
+            // Every run that has ended by now counts before the next choice (a batch that ends together
+            // is one posterior update, one choice for all the slots it frees).
+            for (const done of await this.next()) {
+                if (this.interrupted)
+                    break;
+                // A run we ended ourselves is no evidence (its test may even say "fail" to a SIGTERM).
+                if (this.preempted.delete(done.slot))
+                    continue;
+                this.record(done);
+                if (done.result === 'error') {
+                    this.killAll();
+                    await this.settle();
+                    return {
+                        kind: 'stopped',
+                        reason: done.exit === '126' || done.exit === '127'
+                            ? `stopped: the test command cannot run (exit ${done.exit})`
+                            : `stopped: the test command exited ${done.exit} (128 or more, or a signal: git bisect run aborts too)`,
+                    };
+                }
             }
-            last = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence });
+            last = this.decision();
+            if (last.kind === 'continue')
+                this.preemptForVerification(last);
+        }
+    }
+    /**
+     * Once the leader holds the confidence, only runs at it and at its parent decide the answer (the
+     * verification plan): runs still going elsewhere are ended, so their slots take the plan's runs
+     * now instead of one at a time as those runs end.
+     */
+    preemptForVerification(last) {
+        const { leader } = last.summary;
+        if (leader.p < this.settings.confidence || leader.position < 1)
+            return;
+        for (const [slot, position] of this.inFlight) {
+            if (position === leader.position || position === leader.position - 1)
+                continue;
+            const child = slot.child;
+            if (!child || child.pid === undefined || child.exitCode !== null || this.preempted.has(slot))
+                continue;
+            this.preempted.add(slot);
+            killGroup(child.pid, 'SIGTERM');
+            const pid = child.pid;
+            setTimeout(() => killGroup(pid, 'SIGKILL'), 2000).unref();
         }
     }
     record(done) {
@@ -340,7 +453,7 @@ class Driver {
         const t = this.state.tallies.get(position);
         const index = t ? t.fail + t.pass + t.skip : 1;
         this.log((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_5__/* .formatRunLine */ .Df)(commit, index, Math.max(index, this.started.get(position) ?? index), done.result, done.exit, done.title));
-        const s = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence: this.settings.confidence }).summary;
+        const s = this.decision().summary;
         const r = s.range;
         this.progress(`run ${(0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .totalRuns */ .BL)(this.state)}: ${short(commit)} ${done.result}` +
             ` · range ${short(this.commits[Math.max(0, r.first - 1)])}..${short(r.lastCommit)} (${r.commits} commit${r.commits === 1 ? '' : 's'})` +
@@ -357,36 +470,43 @@ class Driver {
         this.started.set(position, runIndex);
         this.runsStarted++;
         this.inFlight.set(slot, position);
-        const promise = this.prepare(slot, commit).then(() => this.execute(slot, position, runIndex), (err) => ({ slot, position, result: 'error', exit: 'checkout', title: err.message }));
-        this.running.push(promise);
+        const run = this.prepare(slot, commit)
+            .then(() => this.execute(slot, position, runIndex), (err) => ({ slot, position, result: 'error', exit: 'checkout', title: err.message }))
+            .then((finished) => {
+            this.running.delete(run);
+            this.ended.push(finished);
+            this.wake?.();
+        });
+        this.running.add(run);
     }
-    running = [];
-    /** Resolves with the next finished run (or null when woken by a signal). */
+    /** The runs that have ended, waiting for at least one (none when woken by a signal). */
     async next() {
-        const wakeUp = new Promise((resolve) => (this.wake = () => resolve(null)));
-        const tagged = this.running.map((p, i) => p.then((f) => ({ f, i })));
-        const first = await Promise.race([...tagged, wakeUp]);
-        this.wake = null;
-        if (first === null)
-            return null;
-        this.running.splice(first.i, 1);
-        this.inFlight.delete(first.f.slot);
-        if (first.f.exit === 'checkout')
-            throw new _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS(`cannot check out ${short(this.commits[first.f.position])}: ${first.f.title}`);
-        return first.f;
+        if (this.ended.length === 0 && !this.interrupted) {
+            await new Promise((resolve) => (this.wake = resolve));
+            this.wake = null;
+        }
+        const ended = this.ended.splice(0);
+        for (const f of ended) {
+            this.inFlight.delete(f.slot);
+            if (f.exit === 'checkout')
+                throw new _git_worktrees_js__WEBPACK_IMPORTED_MODULE_6__/* .GitError */ .XS(`cannot check out ${short(this.commits[f.position])}: ${f.title}`);
+        }
+        return ended;
     }
     /** Waits for every launched run to end (after killAll). */
     async settle() {
-        await Promise.allSettled(this.running);
-        this.running.length = 0;
+        await Promise.allSettled([...this.running]);
+        this.ended.length = 0;
         this.inFlight.clear();
     }
+    /** Creates the slot's worktree at `commit`; moving an existing one is part of the run (execute). */
     async prepare(slot, commit) {
         if (slot.dir === null) {
-            slot.dir = await this.worktrees.add(commit);
-            slot.commit = commit;
+            // Where the run checks out itself, the worktree is created empty (its run fills it).
+            slot.dir = await (slot.creating ?? this.worktrees.add(commit));
+            slot.commit = slot.creating ? null : commit;
         }
-        else if (slot.commit !== commit) {
+        else if (slot.commit !== commit && !CHECKOUT_IN_RUN) {
             await this.worktrees.checkout(slot.dir, commit);
             slot.commit = commit;
         }
@@ -403,7 +523,7 @@ class Driver {
             const carry = { out: '', err: '' };
             const scan = (key, chunk) => {
                 if (verbose)
-                    process.stderr.write(prefixLines(chunk, `[${short(commit)} #${runIndex}] `));
+                    writeStderr(prefixLines(chunk, `[${short(commit)} #${runIndex}] `));
                 if (title !== null)
                     return;
                 carry[key] += chunk;
@@ -417,11 +537,16 @@ class Driver {
                 if (carry[key].length > 65536)
                     carry[key] = carry[key].slice(-65536);
             };
+            // Moving the worktree to the commit and the run are one process (one spawn, which blocks our
+            // event loop until the child starts, instead of two, with a round trip between).
+            const move = CHECKOUT_IN_RUN && slot.commit !== commit;
             let child;
             try {
-                child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command[0], command.slice(1), {
-                    cwd: this.worktrees.cwdFor(slot.dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync),
-                    stdio: ['ignore', 'pipe', 'pipe'],
+                child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(move ? 'sh' : command[0], move
+                    ? ['-c', CHECKOUT_THEN_RUN, 'bisect-report', commit, this.repo.prefix, ...command]
+                    : command.slice(1), {
+                    cwd: move ? slot.dir : this.worktrees.cwdFor(slot.dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync),
+                    stdio: move ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
                     // Own process group: a signal for us does not reach it unasked, and killAll() ends it whole.
                     detached: true,
                     env: {
@@ -437,6 +562,14 @@ class Driver {
                 return;
             }
             slot.child = child;
+            // Until the checkout is known to have worked, the worktree holds no known commit.
+            slot.commit = move ? null : commit;
+            let checkoutError = '';
+            if (move) {
+                child.stdio[3]
+                    .setEncoding('utf8')
+                    .on('data', (d) => (checkoutError = (checkoutError + d).slice(0, 4000)));
+            }
             let settled = false;
             const finish = (f) => {
                 if (settled)
@@ -449,6 +582,13 @@ class Driver {
             child.stderr.setEncoding('utf8').on('data', (d) => scan('err', d));
             child.on('error', (err) => finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null }));
             child.on('close', (code, signal) => {
+                if (move && checkoutError.includes(CHECKOUT_FAILED)) {
+                    const why = checkoutError.split('\n').find((l) => l && l !== CHECKOUT_FAILED) ?? 'git checkout failed';
+                    finish({ result: 'error', exit: 'checkout', title: why.replace(/^(?:fatal|error): /, '') });
+                    return;
+                }
+                if (move && !signal)
+                    slot.commit = commit;
                 for (const key of ['out', 'err']) {
                     if (title === null && carry[key] !== '' && titleRegex.test(carry[key]))
                         title = carry[key].trim().slice(0, MAX_TITLE);
@@ -479,7 +619,7 @@ class Driver {
     finish(end) {
         const runs = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .totalRuns */ .BL)(this.state);
         if (end.kind === 'stopped') {
-            const s = (0,_bisect_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .decision */ .xR)(this.state, { confidence: this.settings.confidence }).summary;
+            const s = this.decision().summary;
             this.log((0,_bisect_logLines_js__WEBPACK_IMPORTED_MODULE_4__/* .formatResultLine */ .vf)('stopped', runs, s.leader.p, end.reason));
             this.progress(`${end.reason} (${runs} runs; leader ${short(s.leader.commit)} at ${(0,_probability_js__WEBPACK_IMPORTED_MODULE_9__/* .formatP */ .M)(s.leader.p)})`);
             return EXIT.stopped;
@@ -564,6 +704,42 @@ function killGroup(pid, signal) {
         }
     }
 }
+/**
+ * Which free slot runs which probe: a slot whose worktree already holds the commit first (no
+ * checkout), then the others, slots not yet created last.
+ */
+function assignSlots(free, probes, commitAt) {
+    const wanted = probes.flatMap((p) => Array(p.runs).fill(p.position));
+    const left = [...free];
+    const out = [];
+    const rest = [];
+    for (const position of wanted) {
+        const i = left.findIndex((s) => s.commit === commitAt(position));
+        if (i === -1)
+            rest.push(position);
+        else
+            out.push([left.splice(i, 1)[0], position]);
+    }
+    left.sort((a, b) => Number(a.dir === null) - Number(b.dir === null));
+    for (const position of rest) {
+        const slot = left.shift();
+        if (slot)
+            out.push([slot, position]);
+    }
+    return out;
+}
+const CHECKOUT_FAILED = 'bisect-report: checkout failed';
+/**
+ * Moves the worktree (the cwd) to $1 and runs the test ("$@" after $2) in subdirectory $2 when it
+ * exists there. git's errors and the failure marker go to fd 3, closed before the test starts.
+ */
+const CHECKOUT_THEN_RUN = `LC_ALL=C GIT_TERMINAL_PROMPT=0 git checkout --detach --force --quiet "$1" >/dev/null 2>&3 || { echo '${CHECKOUT_FAILED}' >&3; exit 1; }
+exec 3>&-
+[ -n "$2" ] && [ -d "$2" ] && cd "$2"
+shift 2
+exec "$@"`;
+/** Windows has no sh to count on: there the checkout stays a step of its own. */
+const CHECKOUT_IN_RUN = process.platform !== 'win32';
 function short(sha) {
     return sha.slice(0, 10);
 }
