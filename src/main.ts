@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from './runner.js';
 import { collectReports } from './collect.js';
-import { windowHistory } from './read/history.js';
+import { verdictsFromHistory, windowHistory } from './read/history.js';
 import { isNotText } from './read/readLog.js';
 import { renderSummary } from './render/summary.js';
 import { actionOutputs } from './render/outputs.js';
@@ -32,7 +32,13 @@ async function runUnsafe(): Promise<void> {
 
   // read → detect → parse → analyse
   // Inside a checkout that has the history, window positions come from git rev-list.
-  const { reports, errors } = await collectReports(patterns, 'auto', undefined, windowHistory);
+  const { reports, errors } = await collectReports(
+    patterns,
+    'auto',
+    undefined,
+    windowHistory,
+    verdictsFromHistory,
+  );
   // GitHub shows at most 10 annotations per level; input errors fail the step, so one slot stays
   // free for that failure, and further input errors go to the log only.
   const inputErrorSlots = MAX_PER_LEVEL - 1;

@@ -219,8 +219,20 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   }
   const nonMonotone = findNonMonotone(layout, ledger);
   if (nonMonotone) reasons.push(nonMonotone);
-  const untestable = untestableNeighbours(report.steps, layout, evidences, layout.culpritPosition);
+  const untestable = untestableNeighbours(report, layout, evidences, layout.culpritPosition);
   if (untestable) reasons.push(untestable);
+  const unshown = formatOf(report)?.unshownVerdicts
+    ? report.steps.filter((s) => s.verdict === 'untested' && s.runs.total === 0)
+    : [];
+  if (unshown.length > 0) {
+    reasons.push({
+      code: 'verdicts-not-shown',
+      message: `The log does not show the verdict on ${unshown.length} tested commit${unshown.length > 1 ? 's' : ''} (${unshown
+        .slice(0, 3)
+        .map((s) => short(s.commit))
+        .join(', ')}${unshown.length > 3 ? ', …' : ''}). ${formatOf(report)!.unshownVerdicts!.advice}`,
+    });
+  }
   if (report.flaky) {
     reasons.push({
       code: 'tool-flagged-flaky',
@@ -449,19 +461,21 @@ function findNonMonotone(layout: WindowLayout, ledger: EvidenceEntry[]): TrustRe
 }
 
 function untestableNeighbours(
-  steps: Step[],
+  report: Report,
   layout: WindowLayout,
   evidences: StepEvidence[],
   culpritPosition: number | null,
 ): TrustReason | null {
   if (culpritPosition === null) return null;
-  const near = steps
+  const near = report.steps
     .map((s, i) => ({ s, i, p: layout.stepPositions[i] }))
     .filter(
       ({ s, i, p }) =>
         p !== null &&
         Math.abs(p - culpritPosition) <= 3 &&
         effectiveVerdict(s) === 'skip' &&
+        // A commit tested with a verdict the log does not show is not an untestable one.
+        !(s.verdict === 'untested' && s.runs.total === 0 && formatOf(report)?.unshownVerdicts) &&
         evidences[i].clean + evidences[i].hits === 0,
     );
   if (near.length === 0) return null;

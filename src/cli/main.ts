@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { collectReports } from '../collect.js';
-import { windowHistory } from '../read/history.js';
+import { verdictsFromHistory, windowHistory } from '../read/history.js';
 import type { FormatChoice } from '../read/index.js';
 import { isNotText } from '../read/readLog.js';
 import { SCHEMA_VERSION, type Report } from '../model.js';
@@ -147,6 +147,7 @@ export async function runCli(argv: string[]): Promise<number> {
     format as FormatChoice,
     undefined,
     windowHistory,
+    verdictsFromHistory,
   );
   if (values.markdown) {
     process.stdout.write(neutraliseWorkflowCommands(renderSummary(reports, DEFAULT_CONTEXT)));
@@ -192,6 +193,7 @@ async function writeJsonStream(patterns: string[], format: FormatChoice) {
       process.stdout.write((count++ === 0 ? '\n' : ',\n') + text);
     },
     windowHistory,
+    verdictsFromHistory,
   );
   process.stdout.write(count > 0 ? '\n]}\n' : ']}\n');
   return { errors, unrecognized };

@@ -30,6 +30,13 @@ export interface LogFormatDefinition<Name extends string = string> {
   replay?(report: Report, verdicts: readonly ReplayVerdict[]): ReplayPlan | null;
   /** One sentence telling how to re-run so each commit is tested several times, when the tool can. */
   repeatAdvice?: string;
+  /**
+   * The tool judged every commit the log shows it checking out, even where the log does not show the
+   * verdict (`git bisect run` prints none). Inside the repository such a commit was judged bad exactly
+   * when the named culprit is the commit or one of its ancestors, since the search only tests commits
+   * left in its range (docs/formats/git-bisect.md); `unshownVerdicts` says how to put them in the log.
+   */
+  unshownVerdicts?: { followCulprit: true; advice: string };
   /** How the trust analysis treats this format's logs. */
   trust?: FormatTrustProfile;
   /** What renderers and the trust analysis may use of this format's `report.details.<name>`. */

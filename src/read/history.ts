@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Report } from '../model.js';
+import type { Report, Step } from '../model.js';
 import type { WindowOptions } from '../analyse/window.js';
+import { formatOf } from '../formats/registry.js';
 
 /** Windows larger than this are not listed: reconstructed positions are good enough there. */
 const MAX_COMMITS = 200_000;
@@ -50,6 +51,59 @@ export function windowHistory(report: Report, cwd = process.cwd()): WindowOption
   } catch {
     return null;
   }
+}
+
+/** Steps a log shows checked out with no verdict, which the checkout can settle (at most this many). */
+const MAX_UNSHOWN = 200;
+
+/**
+ * The verdicts a log does not show, from the checkout, for formats whose tool judged every commit
+ * it checked out (`unshownVerdicts.followCulprit` in src/formats/types.ts): a commit was judged bad
+ * exactly when the named culprit is the commit or one of its ancestors (`git merge-base
+ * --is-ancestor`). Each such step counts as the one run the tool made there. Returns the report
+ * unchanged whenever git, the checkout or the commits are not there.
+ */
+export function verdictsFromHistory(report: Report, cwd = process.cwd()): Report {
+  const culprit = report.culprit?.sha;
+  if (!formatOf(report)?.unshownVerdicts?.followCulprit) return report;
+  if (report.direction !== 'cause' || !culprit || !/^[0-9a-f]{40}$/.test(culprit)) return report;
+  const unshown = report.steps.filter(isUnshown);
+  if (unshown.length === 0 || unshown.length > MAX_UNSHOWN || !insideGitCheckout(cwd)) return report;
+  const { spawnSync } =
+    process.getBuiltinModule?.('node:child_process') ??
+    (createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'));
+  const judged = new Map<string, 'good' | 'bad'>();
+  for (const step of unshown) {
+    if (judged.has(step.commit) || !SHA.test(step.commit)) continue;
+    const r = spawnSync('git', ['merge-base', '--is-ancestor', culprit, step.commit], {
+      cwd,
+      stdio: 'ignore',
+      env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+      timeout: 10_000,
+    });
+    // 0: the culprit is the commit or its ancestor; 1: it is not; anything else: git cannot tell.
+    if (r.status === 0) judged.set(step.commit, 'bad');
+    else if (r.status === 1) judged.set(step.commit, 'good');
+    else return report;
+  }
+  return {
+    ...report,
+    steps: report.steps.map((step): Step => {
+      const verdict = isUnshown(step) ? judged.get(step.commit) : undefined;
+      if (!verdict) return step;
+      const bad = verdict === 'bad';
+      return {
+        ...step,
+        verdict,
+        runs: { total: 1, failed: bad ? 1 : 0, passed: bad ? 0 : 1, other: 0, estimated: true },
+      };
+    }),
+  };
+}
+
+/** A step the log shows checked out for a test whose verdict it does not show. */
+export function isUnshown(step: Step): boolean {
+  return step.verdict === 'untested' && step.runs.total === 0;
 }
 
 function insideGitCheckout(cwd: string): boolean {

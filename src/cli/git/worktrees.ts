@@ -2,7 +2,8 @@
  * Git plumbing for `bisect-report bisect` / `verify`: resolving revisions, listing the window, and
  * private worktrees the test runs in. The user's HEAD, branch, index, work tree and worktree list
  * are never touched: every checkout happens in a worktree under a temporary directory, removed
- * again (`git worktree remove --force`, then `git worktree prune` if one could not be removed).
+ * again (`git worktree remove --force`, once more after its folder is deleted if that failed; never
+ * `git worktree prune`, which would touch the user's own entries).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
@@ -199,7 +200,15 @@ export class Worktrees {
     }
     rmSync(this.root, { recursive: true, force: true });
     if (leftover || this.listed()) {
-      spawnSync('git', ['worktree', 'prune'], { cwd: this.repo.top, env: gitEnv(), stdio: 'ignore' });
+      // With its folder gone git removes the entry too; `git worktree prune` would also prune the
+      // user's own worktrees whose folders are missing (an unmounted disk), which are not ours to touch.
+      for (const dir of this.dirs) {
+        spawnSync('git', ['worktree', 'remove', '--force', '--force', dir], {
+          cwd: this.repo.top,
+          env: gitEnv(),
+          stdio: 'ignore',
+        });
+      }
     }
   }
 

@@ -34,4 +34,9 @@ export const gitBisectRunFormat = defineFormat({
   parser: gitBisectRunParser,
   replay: gitBisectReplay,
   repeatAdvice: GIT_REPEAT_ADVICE,
+  unshownVerdicts: {
+    followCulprit: true,
+    advice:
+      'Append `git bisect log` to the log (before `git bisect reset`), or read it inside the repository, to show them.',
+  },
 });
