@@ -783,7 +783,8 @@ function candidatePositions(state, post) {
  * Git plumbing for `bisect-report bisect` / `verify`: resolving revisions, listing the window, and
  * private worktrees the test runs in. The user's HEAD, branch, index, work tree and worktree list
  * are never touched: every checkout happens in a worktree under a temporary directory, removed
- * again (`git worktree remove --force`, then `git worktree prune` if one could not be removed).
+ * again (`git worktree remove --force`, once more after its folder is deleted if that failed; never
+ * `git worktree prune`, which would touch the user's own entries).
  */
 
 
@@ -969,7 +970,15 @@ class Worktrees {
         }
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.root, { recursive: true, force: true });
         if (leftover || this.listed()) {
-            (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['worktree', 'prune'], { cwd: this.repo.top, env: gitEnv(), stdio: 'ignore' });
+            // With its folder gone git removes the entry too; `git worktree prune` would also prune the
+            // user's own worktrees whose folders are missing (an unmounted disk), which are not ours to touch.
+            for (const dir of this.dirs) {
+                (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['worktree', 'remove', '--force', '--force', dir], {
+                    cwd: this.repo.top,
+                    env: gitEnv(),
+                    stdio: 'ignore',
+                });
+            }
         }
     }
     listed() {
