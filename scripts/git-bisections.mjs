@@ -10,8 +10,9 @@
 //   runs N:  ... git bisect run node dist/cli/index.js run --runs N -- ./test.sh ...
 // then every log is read by one `bisect-report --json` run and judged against the known culprit.
 //
-// Every bisection is also read as its `git bisect log` alone (the git-bisect-log format), and every
-// report must list each commit git tested with git's verdict (the script exits 1 otherwise).
+// Every bisection is also read as its `git bisect log` alone (the git-bisect-log format) and as its
+// console alone (no verdicts printed by git; read in the repository), and every report must list
+// each commit git tested (that its log shows) with git's verdict (the script exits 1 otherwise).
 //
 // Options: --seeds S1,S2,... (default 11,12,13,14: held out, never looked at while changing the model;
 // 1 and 2 are the development seeds), --count K (bisections per mode and seed, default 20),
@@ -173,6 +174,10 @@ export async function makeBisection({
   // The same bisection as \`git bisect log\` alone (the git-bisect-log format: verdicts, no runs).
   const logOnly = join(dir, 'git-bisect-log.txt');
   writeFileSync(logOnly, log + '\n');
+  // The console alone, as a plain `tee` keeps it: git prints no verdicts there; read in the
+  // repository they must still come out as git's.
+  const consoleOnly = join(dir, 'console-only.txt');
+  writeFileSync(consoleOnly, run.out + '\n');
   writeFileSync(
     join(dir, 'truth.json'),
     JSON.stringify({ truth: shas[culprit], culprit, repro, falseAlarm, runs }) + '\n',
@@ -187,6 +192,10 @@ export async function makeBisection({
     repo,
     file,
     logOnly,
+    consoleOnly,
+    // The commits the console shows tested: git's "[sha] subject" lines, `bisect-report run`'s
+    // "commit=sha". git printed the first one at `git bisect start`, before the run.
+    consoleMarks: marks.filter((m) => run.out.includes(`[${m.sha}]`) || run.out.includes(`commit=${m.sha}`)),
     shas,
     truth: shas[culprit],
     reported,
@@ -345,7 +354,7 @@ function promises(found) {
 export function summarise(allRows) {
   // The console logs (git bisect run output + `git bisect log`) are the README's way; the
   // `git bisect log`-only copies are judged for their format's promises and verdicts only.
-  const rows = allRows.filter((r) => !r.logOnly);
+  const rows = allRows.filter((r) => !r.logOnly && !r.consoleOnly);
   const found = rows.filter((r) => r.status === 'found');
   const right = found.filter((r) => r.right);
   const wrong = found.filter((r) => !r.right);
@@ -370,7 +379,8 @@ export function summarise(allRows) {
       labels,
     };
   }
-  const allFound = allRows.filter((r) => r.status === 'found');
+  // Console-only copies repeat their console + log reading: counted for the verdicts only.
+  const allFound = allRows.filter((r) => r.status === 'found' && !r.consoleOnly);
   return {
     bisections: rows.length,
     found: found.length,
@@ -430,10 +440,10 @@ export async function runGenerator(options) {
     const items = plan(options);
     const made = await pool(items, options.jobs ?? 2, async (it, i) => {
       const b = await makeBisection({ ...it, seed: it.testSeed, workDir, id: i, cli, node });
-      return { ...b, reports: await readReports(cli, node, [b.file, b.logOnly], b.repo) };
+      return { ...b, reports: await readReports(cli, node, [b.file, b.logOnly, b.consoleOnly], b.repo) };
     });
     const rows = made.flatMap((b, i) =>
-      [b.file, b.logOnly].map((file) => {
+      [b.file, b.logOnly, b.consoleOnly].map((file) => {
         const r = b.reports.get(file);
         return {
           seed: items[i].seed,
@@ -444,6 +454,7 @@ export async function runGenerator(options) {
           culprit: b.culprit,
           file,
           logOnly: file === b.logOnly,
+          consoleOnly: file === b.consoleOnly,
           format: r?.format ?? 'missing',
           status: r?.status ?? 'missing',
           gitFound: b.reported !== null,
@@ -453,7 +464,7 @@ export async function runGenerator(options) {
           assured: r?.trust?.assuredProbability ?? 0,
           // schemaVersion 2 keeps the analysis' internals under `analysis`.
           location: r?.analysis?.locationProbability ?? r?.trust?.locationProbability ?? 0,
-          stepsMatch: stepsMatch(r, b.marks),
+          stepsMatch: stepsMatch(r, file === b.consoleOnly ? b.consoleMarks : b.marks),
           truthInRange: truthInRange(r, b.shas, b.culprit),
         };
       }),
