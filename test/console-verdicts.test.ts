@@ -67,6 +67,9 @@ describe('plain git bisect run console, no git bisect log', () => {
     expect(codes).not.toContain('untestable-neighbours');
     expect(r.trust!.label).not.toBe('verified');
     expect(r.trust!.label).not.toBe('likely');
+    // Without the verdicts the window's shape is unknown: no range is claimed.
+    expect(r.trust!.label).not.toBe('range');
+    expect(r.trust!.range95 ?? null).toBeNull();
   });
 
   test('a culprit on a merged branch: verdicts follow ancestry, not the order of commits', async () => {

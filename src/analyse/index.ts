@@ -295,7 +295,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     label = 'verified';
   } else if (assured >= THRESHOLDS.likely) {
     label = 'likely';
-  } else if (rangeCommits <= THRESHOLDS.rangeCommits && location < 0.5) {
+  } else if (rangeCommits <= THRESHOLDS.rangeCommits && location < 0.5 && unshown.length === 0) {
     label = 'range';
   } else {
     label = 'unreliable';
@@ -322,7 +322,8 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     );
   }
 
-  const rangeInfo = describeRange(range, layout, rangeCommits);
+  // Tested commits whose verdicts the log does not show leave the window's shape unknown: no range.
+  const rangeInfo = unshown.length > 0 ? null : describeRange(range, layout, rangeCommits);
   const retest = planRetests({
     report,
     layout,
