@@ -287,10 +287,12 @@ describeOrSkip('the built action against the fake GitHub', notBuilt, () => {
   ])(
     'round trips%s: fresh failure with a PR ≤ 3 and no fixed wait; identical re-run ≤ 2, no write',
     async (_, inputs) => {
-      // Timing is measured at the fake: answers take 200 ms, like GitHub, and the fake itself answers
-      // at once (requests are still checked), so a request sent after another was answered shows.
+      // Timing is measured at the fake: answers take 500 ms, a slow GitHub answer, and the fake itself
+      // answers at once (requests are still checked), so a request sent after another was answered
+      // shows. The long answer keeps two requests sent together from reading as two trips when a
+      // loaded machine starts the second a little late.
       gh.validateResponses = false;
-      gh.latencyMs = 200;
+      gh.latencyMs = 500;
       gh.refs.set('main', CULPRIT);
       // Production waits (the other tests scale every wait down a thousandfold).
       const first = await run(causeLog(), inputs, { BISECT_REPORT_WAIT_SCALE: '1' });
