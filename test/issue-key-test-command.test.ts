@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { collectReports } from '../src/collect.js';
 import { commandWords } from '../src/formats/git-common/engine.js';
 import { failureKey, testOfCommand } from '../src/github/marker.js';
-import { createPublisher } from '../src/github/publish.js';
-import type { PublishOptions } from '../src/github/types.js';
 import type { Report } from '../src/model.js';
 import { renderIssueTitle } from '../src/render/issue.js';
 import { FakeGitHub } from './fake-github/server.js';
 import { linearHistory, makeRepo } from './helpers/gitRepo.js';
+import { publisherOptions, publishWith } from './helpers/publisher.js';
 
 let work: string;
 const reports: Report[] = [];
@@ -95,32 +94,8 @@ describe('on the fake GitHub', () => {
   });
 
   test('the second run updates the first run’s issue instead of opening another', async () => {
-    const options = (): PublishOptions => ({
-      token: 'ghs_faketoken',
-      owner: 'acme',
-      repo: 'widget',
-      apiUrl: gh.url,
-      createIssue: true,
-      labels: ['bisection'],
-      issueKey: '',
-      mentionAuthor: 'auto',
-      commentOnPr: true,
-      authorMap: {},
-      closeOnFix: true,
-      dryRun: false,
-      info: () => undefined,
-      warning: () => undefined,
-      env: { BISECT_REPORT_WAIT_SCALE: '0.001' },
-    });
     for (const [run, r] of reports.entries()) {
-      const pub = createPublisher(options());
-      const ctx = {
-        serverUrl: gh.url,
-        repository: 'acme/widget',
-        runUrl: `${gh.url}/acme/widget/actions/runs/${run + 1}`,
-        authorLogins: await pub.resolveAuthors([r]),
-      };
-      const res = await pub.apply([r], ctx);
+      const res = await publishWith(publisherOptions(gh.url, []), [r], run + 1);
       expect(res.error).toBeNull();
     }
     const issues = gh.realIssues();

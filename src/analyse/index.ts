@@ -27,7 +27,13 @@ import {
 import { planRetests } from './retest.js';
 import { formatProbability } from '../probability.js';
 import { directEvidence, meetsVerified, pinnedReading, THRESHOLDS } from './verified.js';
-import { effectiveVerdict, layoutWindow, type WindowLayout, type WindowOptions } from './window.js';
+import {
+  effectiveVerdict,
+  layoutWindow,
+  verdictUnshown,
+  type WindowLayout,
+  type WindowOptions,
+} from './window.js';
 
 export type AnalyseOptions = WindowOptions;
 
@@ -219,18 +225,17 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   }
   const nonMonotone = findNonMonotone(layout, ledger);
   if (nonMonotone) reasons.push(nonMonotone);
-  const untestable = untestableNeighbours(report, layout, evidences, layout.culpritPosition);
+  const unshownVerdicts = formatOf(report)?.unshownVerdicts;
+  const unshown = unshownVerdicts ? report.steps.filter(verdictUnshown) : [];
+  const untestable = untestableNeighbours(report.steps, unshown, layout, evidences, layout.culpritPosition);
   if (untestable) reasons.push(untestable);
-  const unshown = formatOf(report)?.unshownVerdicts
-    ? report.steps.filter((s) => s.verdict === 'untested' && s.runs.total === 0)
-    : [];
-  if (unshown.length > 0) {
+  if (unshownVerdicts && unshown.length > 0) {
     reasons.push({
       code: 'verdicts-not-shown',
       message: `The log does not show the verdict on ${unshown.length} tested commit${unshown.length > 1 ? 's' : ''} (${unshown
         .slice(0, 3)
         .map((s) => short(s.commit))
-        .join(', ')}${unshown.length > 3 ? ', …' : ''}). ${formatOf(report)!.unshownVerdicts!.advice}`,
+        .join(', ')}${unshown.length > 3 ? ', …' : ''}). ${unshownVerdicts.advice}`,
     });
   }
   if (report.flaky) {
@@ -462,13 +467,14 @@ function findNonMonotone(layout: WindowLayout, ledger: EvidenceEntry[]): TrustRe
 }
 
 function untestableNeighbours(
-  report: Report,
+  steps: Step[],
+  unshown: Step[],
   layout: WindowLayout,
   evidences: StepEvidence[],
   culpritPosition: number | null,
 ): TrustReason | null {
   if (culpritPosition === null) return null;
-  const near = report.steps
+  const near = steps
     .map((s, i) => ({ s, i, p: layout.stepPositions[i] }))
     .filter(
       ({ s, i, p }) =>
@@ -476,7 +482,7 @@ function untestableNeighbours(
         Math.abs(p - culpritPosition) <= 3 &&
         effectiveVerdict(s) === 'skip' &&
         // A commit tested with a verdict the log does not show is not an untestable one.
-        !(s.verdict === 'untested' && s.runs.total === 0 && formatOf(report)?.unshownVerdicts) &&
+        !unshown.includes(s) &&
         evidences[i].clean + evidences[i].hits === 0,
     );
   if (near.length === 0) return null;

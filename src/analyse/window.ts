@@ -42,6 +42,11 @@ export function effectiveVerdict(step: Step): 'good' | 'bad' | 'skip' {
   return 'skip';
 }
 
+/** A step the log shows checked out for a test, whose verdict it does not show (`unshownVerdicts`). */
+export function verdictUnshown(step: Step): boolean {
+  return step.verdict === 'untested' && step.runs.total === 0;
+}
+
 function isBisectionStep(step: Step): boolean {
   return !step.original && !step.release;
 }

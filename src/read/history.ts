@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Report, Step } from '../model.js';
-import type { WindowOptions } from '../analyse/window.js';
+import { verdictUnshown, type WindowOptions } from '../analyse/window.js';
 import { formatOf } from '../formats/registry.js';
 
 /** Windows larger than this are not listed: reconstructed positions are good enough there. */
@@ -67,7 +67,7 @@ export function verdictsFromHistory(report: Report, cwd = process.cwd()): Report
   const culprit = report.culprit?.sha;
   if (!formatOf(report)?.unshownVerdicts?.followCulprit) return report;
   if (report.direction !== 'cause' || !culprit || !/^[0-9a-f]{40}$/.test(culprit)) return report;
-  const unshown = report.steps.filter(isUnshown);
+  const unshown = report.steps.filter(verdictUnshown);
   if (unshown.length === 0 || unshown.length > MAX_UNSHOWN || !insideGitCheckout(cwd)) return report;
   const { spawnSync } =
     process.getBuiltinModule?.('node:child_process') ??
@@ -89,7 +89,7 @@ export function verdictsFromHistory(report: Report, cwd = process.cwd()): Report
   return {
     ...report,
     steps: report.steps.map((step): Step => {
-      const verdict = isUnshown(step) ? judged.get(step.commit) : undefined;
+      const verdict = verdictUnshown(step) ? judged.get(step.commit) : undefined;
       if (!verdict) return step;
       const bad = verdict === 'bad';
       return {
@@ -99,11 +99,6 @@ export function verdictsFromHistory(report: Report, cwd = process.cwd()): Report
       };
     }),
   };
-}
-
-/** A step the log shows checked out for a test whose verdict it does not show. */
-export function isUnshown(step: Step): boolean {
-  return step.verdict === 'untested' && step.runs.total === 0;
 }
 
 function insideGitCheckout(cwd: string): boolean {
