@@ -72,6 +72,17 @@ function titleKey(report: Report, title: string): string {
   return formatOf(report)?.trust?.signatures ? normalize(title) : testSignature(title);
 }
 
+/**
+ * What the issue title names the failure by, without what varies from run to run (the same
+ * normalisation as the key): two runs of one failure give the same text, so the title a run wrote
+ * is kept when a later run differs only in a duration, a path or a run number.
+ */
+export function titleSubjectSignature(report: Report): string {
+  if (report.crash?.title && normalize(report.crash.title) !== '')
+    return titleKey(report, report.crash.title);
+  return testSignature(report.testCommand || report.source);
+}
+
 export function digest(text: string): string {
   return hash(text, 16);
 }
@@ -88,11 +99,16 @@ export interface IssueMarker extends Conclusion {
   digest: string;
   /** Hash of the title the action last set (absent in older markers): a different title is a person's. */
   title?: string | null;
+  /**
+   * Hash of the title rendered from the failure's signature (titleSubjectSignature; absent in older
+   * markers): the same hash means the same failure and conclusion, so the title the action set stays.
+   */
+  titleSignature?: string | null;
 }
 
 // Anywhere in the body (a person may write above it); log text can never contain `<!--` (escape.ts).
 const ISSUE_MARKER =
-  /<!-- bisect-report v1 issue key=([0-9a-f]{32}) digest=([0-9a-f]{16}) status=([a-z-]+) culprit=([0-9a-f]{7,64}|-) trust=([a-z]+|-)(?: title=([0-9a-f]{8}))? -->/;
+  /<!-- bisect-report v1 issue key=([0-9a-f]{32}) digest=([0-9a-f]{16}) status=([a-z-]+) culprit=([0-9a-f]{7,64}|-) trust=([a-z]+|-)(?: title=([0-9a-f]{8}))?(?: titlesig=([0-9a-f]{8}))? -->/;
 const COMMENT_MARKER = /<!-- bisect-report v1 pr key=([0-9a-f]{32}) digest=([0-9a-f]{16}) -->/;
 
 export function titleHash(title: string): string {
@@ -101,7 +117,8 @@ export function titleHash(title: string): string {
 
 export function issueMarker(m: IssueMarker): string {
   const title = m.title ? ` title=${m.title}` : '';
-  return `<!-- bisect-report v1 issue key=${m.key} digest=${m.digest} status=${m.status} culprit=${m.culprit ?? '-'} trust=${m.trust ?? '-'}${title} -->`;
+  const signature = m.title && m.titleSignature ? ` titlesig=${m.titleSignature}` : '';
+  return `<!-- bisect-report v1 issue key=${m.key} digest=${m.digest} status=${m.status} culprit=${m.culprit ?? '-'} trust=${m.trust ?? '-'}${title}${signature} -->`;
 }
 
 export function parseIssueMarker(body: string | null | undefined): IssueMarker | null {
@@ -114,6 +131,7 @@ export function parseIssueMarker(body: string | null | undefined): IssueMarker |
     culprit: m[4] === '-' ? null : m[4],
     trust: m[5] === '-' ? null : (m[5] as TrustLabel),
     title: m[6] ?? null,
+    titleSignature: m[7] ?? null,
   };
 }
 

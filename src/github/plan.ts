@@ -11,7 +11,8 @@
  *    422 to every other run); losers wait for the winner's issue, then treat it as existing;
  *  - an unchanged digest means no write; a changed conclusion (status, culprit, trust) adds a comment;
  *  - a closed issue is reopened only when the evidence changed; never when closed as not planned;
- *  - the action rewrites only its own block of a body, and the title only if no person changed it;
+ *  - the action rewrites only its own block of a body, and the title only if no person changed it
+ *    and the failure (its signature: docs/trust.md) or the conclusion changed;
  *  - the PR comment is created by the claim winner or for an already tracked failure, and only for
  *    culprits the trust analysis stands behind (or mention-author: always); otherwise only updated.
  */
@@ -40,6 +41,7 @@ import {
   parseCommentMarker,
   parseIssueMarker,
   titleHash,
+  titleSubjectSignature,
   type Conclusion,
   type FailureKey,
   type IssueMarker,
@@ -349,6 +351,8 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
       others: g.reports.slice(1),
     };
     const title = renderIssueTitle(r);
+    // The title without what varies per run: the same for every run of one failure and conclusion.
+    const titleSignature = titleHash(renderIssueTitle(r, titleSubjectSignature(r)));
     const conclusion = conclusionOf(r);
 
     if (opts.createIssue) {
@@ -380,6 +384,7 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
             digest: dig,
             ...conclusion,
             title: titleHash(title),
+            titleSignature,
           });
           const body = renderIssueBody(r, ctx, { marker, mentionAuthor: d.mention, notes });
           gp.actions.push({
@@ -399,14 +404,18 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
         const c = canonical.issue;
         const ownClaim = c.labels.find((l) => l.startsWith(claimPrefix(g.key)));
         issueLink = ownClaim ? labelPage(ctx, ownClaim) : c.url;
-        // A title the action did not set (marker hash differs) is a person's: keep it.
+        // A title the action did not set (marker hash differs) is a person's: keep it, and keep the
+        // hash of the action's last title in the marker so it stays told apart on every later run.
         const titleIsOurs = !canonical.marker.title || canonical.marker.title === titleHash(c.title);
-        const newTitle = titleIsOurs && c.title !== title ? title : undefined;
+        // Same signature: only a duration, a path or a run number differs, so the title stays put.
+        const sameFailure = canonical.marker.titleSignature === titleSignature;
+        const newTitle = titleIsOurs && !sameFailure && c.title !== title ? title : undefined;
         const marker = issueMarker({
           key: g.key.hash,
           digest: dig,
           ...conclusion,
-          title: titleHash(newTitle ?? (titleIsOurs ? title : c.title)),
+          title: titleIsOurs ? titleHash(newTitle ?? c.title) : canonical.marker.title,
+          titleSignature,
         });
         const fresh = renderIssueBody(r, ctx, { marker, mentionAuthor: d.mention, notes });
         const body = mergeBotBlock(c.body, fresh, MARKER_START);

@@ -61,8 +61,9 @@ function checkedMarker(marker: string | undefined): string[] {
 }
 
 /** Issue titles are plain text (max 256): one line, no mentions or references that could link. */
-export function renderIssueTitle(report: Report): string {
-  const subject = plain(report.crash?.title || report.testCommand || report.source, 150);
+export function renderIssueTitle(report: Report, failure?: string): string {
+  // `failure` names the failure instead of the report's own text (its signature, to compare titles).
+  const subject = plain(failure ?? (report.crash?.title || report.testCommand || report.source), 150);
   let tail: string;
   const c = report.culprit;
   if (report.status === 'found' && c) {
