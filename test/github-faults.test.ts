@@ -516,7 +516,7 @@ describe('a person deleted the issue the action filed (its claim label stays, as
     }
   };
   const deleteFiledIssue = (): number => {
-    const [issue] = gh.realIssues();
+    const issue = gh.realIssues().find((i) => i.body?.startsWith('<!-- bisect-report v1 issue'))!;
     gh.deleteIssue(issue.number);
     return issue.number;
   };
@@ -544,6 +544,58 @@ describe('a person deleted the issue the action filed (its claim label stays, as
     expect(logs.filter(refiled)).toHaveLength(2);
   });
 
+  const takeoverLabels = (): string[] => [...gh.labels.keys()].filter((l) => l.includes('+'));
+  const claimLabels = (): string[] => [...gh.labels.keys()].filter((l) => l.startsWith('bisect-report:'));
+
+  test("the takeover label is deleted once the issue is filed: none pile up, a person's labels stay", async () => {
+    gh.addIssue({
+      title: 'unrelated',
+      body: 'mine',
+      user: 'bob',
+      labels: ['triaged', 'bisect-report:mine+x'],
+    });
+    await publish([report()]);
+    for (const [run, hours] of [
+      [2, 1],
+      [3, 24],
+      [4, 48],
+    ]) {
+      deleteFiledIssue();
+      age(hours);
+      const res = await publish([report()], {}, run);
+      expect(res.error).toBeNull();
+      const issue = gh.realIssues().find((i) => i.user !== 'bob')!;
+      // The claim label the issue carries stays (later runs find the claim taken and the issue with it).
+      expect(issue.labels.filter((l) => l.startsWith('bisect-report:'))).toHaveLength(1);
+    }
+    expect(logs.filter(refiled)).toHaveLength(3);
+    expect(gh.requests.filter((r) => r.route === 'DELETE /repos/{owner}/{repo}/labels/{name}')).toHaveLength(
+      3,
+    );
+    expect(takeoverLabels()).toEqual(['bisect-report:mine+x']);
+    expect(claimLabels()).toHaveLength(2); // the claim and the person's look-alike
+    expect(gh.labels.has('triaged')).toBe(true);
+  });
+
+  test.each([
+    [404, 'already gone', 0],
+    [500, 'GitHub fails', 1],
+  ])(
+    'deleting the takeover label answered %i (%s): logged at most, the run succeeds',
+    async (status, _what, lines) => {
+      await publish([report()]);
+      deleteFiledIssue();
+      age(1);
+      gh.fault({ route: 'DELETE /repos/{owner}/{repo}/labels/{name}', status, times: 10 });
+      const res = await publish([report()], {}, 2);
+      expect(res.error).toBeNull();
+      expect(gh.realIssues()).toHaveLength(1);
+      expect(logs.filter(refiled)).toHaveLength(1);
+      expect(logs.filter((l) => /Could not delete the spent takeover label/.test(l))).toHaveLength(lines);
+      expect(logs.filter((l) => l.startsWith('warning:'))).toEqual([]);
+    },
+  );
+
   test('two runs racing after the deletion file one issue', async () => {
     await publish([report()]);
     deleteFiledIssue();
@@ -553,6 +605,7 @@ describe('a person deleted the issue the action filed (its claim label stays, as
     expect(results.map((r) => r.error)).toEqual([null, null]);
     expect(gh.realIssues()).toHaveLength(1);
     expect(logs.filter(refiled)).toHaveLength(1);
+    expect(takeoverLabels()).toEqual([]);
   });
 
   test('a claim younger than the wait is a filing under way: waited on, not taken over at once', async () => {

@@ -108,6 +108,8 @@ export interface GitHubApi {
   /** The label's description ('' when it has none), or null when there is no such label. */
   labelDescription(name: string): Promise<string | null>;
   setLabelDescription(name: string, description: string): Promise<void>;
+  /** Deletes a repository label (from every issue carrying it); false when there was none (404). */
+  deleteLabel(name: string): Promise<boolean>;
   /** false when GitHub answers that the issue was deleted (410) or does not exist (404). */
   issueExists(number: number): Promise<boolean>;
 }
@@ -474,6 +476,15 @@ export function createClient(opts: ClientOptions): GitHubApi {
     async setLabelDescription(name, description) {
       const res = await octokit.rest.issues.updateLabel({ ...repoOf(), name, description });
       obj(res.data, `updating label ${name}`);
+    },
+    async deleteLabel(name) {
+      try {
+        await octokit.rest.issues.deleteLabel({ ...repoOf(), name });
+        return true;
+      } catch (err) {
+        if (err instanceof RequestError && err.status === 404) return false;
+        throw err;
+      }
     },
     async issueExists(number) {
       try {

@@ -330,6 +330,39 @@ export function createPublisher(opts: PublishOptions): Publisher {
     }
   }
 
+  /**
+   * Claim label → the takeover label this run created to take its filing over. Only the claim label
+   * stays on the issue; a takeover label is spent once the failure has its issue, so it is deleted
+   * then (one would pile up per deleted issue otherwise). Only labels this run created are deleted.
+   */
+  const takeovers = new Map<string, string>();
+
+  /** Deletes the takeover labels of a failure that has its issue now (claim labels share a prefix). */
+  async function dropTakeovers(g: GroupPlan): Promise<void> {
+    const failure = g.claimLabel.slice(0, g.claimLabel.lastIndexOf(':') + 1);
+    for (const [claimLabel, label] of takeovers) {
+      if (!client || !claimLabel.startsWith(failure)) continue;
+      takeovers.delete(claimLabel);
+      try {
+        await client.deleteLabel(label); // false: already gone, as wanted
+      } catch (err) {
+        opts.info(
+          `Could not delete the spent takeover label ${label}: ${describeError(err, 'delete a label', ISSUES_WRITE)}`,
+        );
+      }
+    }
+  }
+
+  /** Takes a claim's filing over through the label `label`; true when this run won it. */
+  async function takeOver(claimLabel: string, label: string): Promise<boolean> {
+    const won = (await claim(label)) === 'won';
+    if (won) {
+      takeovers.set(claimLabel, label);
+      await renewClaim(claimLabel);
+    }
+    return won;
+  }
+
   function wouldWord(action: string): string {
     if (mode === 'write') return action;
     return action === 'created' ? 'would-create' : `would-${action}`;
@@ -437,17 +470,21 @@ export function createPublisher(opts: PublishOptions): Publisher {
           let tookOver = false;
           for (const { label, at } of ages) {
             if (at === null || Date.now() - at < staleAfter) continue;
-            const takeover = await claim(`${label}+${Math.floor(at / 1000).toString(36)}`);
-            state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
-            if (takeover === 'won') {
-              await renewClaim(label);
+            const won = await takeOver(label, `${label}+${Math.floor(at / 1000).toString(36)}`);
+            state.claims[label] = won ? 'stale' : 'gave-up';
+            if (won) {
               opts.info(
                 `This failure was claimed at ${new Date(at).toISOString()} but no issue carries the claim (deleted, or that run stopped): filing it now.`,
               );
             }
             tookOver = true;
           }
-          if (tookOver) continue;
+          // Read the issues again before filing: a run that filed this failure a moment ago deletes its
+          // spent takeover label, so this run may have won it anew; that run's issue is listed by now.
+          if (tookOver) {
+            if (takeovers.size > 0) state.issues = await readIssues();
+            continue;
+          }
           // Lost a claim (contended case only): wait for the winner's issue, then plan again.
           if (waits < CLAIM_WAIT_MS.length) {
             await sleep(CLAIM_WAIT_MS[waits++] * claimWaitScale);
@@ -460,15 +497,15 @@ export function createPublisher(opts: PublishOptions): Publisher {
             const waited = Math.round((CLAIM_WAIT_MS.reduce((a, b) => a + b) * claimWaitScale) / 1000);
             for (const label of p.needs.waitFor) {
               const hour = new Date().toISOString().slice(2, 13).replace(/[-T]/g, '');
-              const takeover = await claim(`${label}+${hour}`);
-              state.claims[label] = takeover === 'won' ? 'stale' : 'gave-up';
-              if (takeover === 'won') {
-                await renewClaim(label);
+              const won = await takeOver(label, `${label}+${hour}`);
+              state.claims[label] = won ? 'stale' : 'gave-up';
+              if (won) {
                 opts.warning(
                   `Another run claimed this failure but filed no issue within ${waited} s; filing it now.`,
                 );
               }
             }
+            if (takeovers.size > 0) state.issues = await readIssues();
           }
         }
         if (!final || !settled(final)) throw new PublishError('could not settle what to publish');
@@ -479,6 +516,7 @@ export function createPublisher(opts: PublishOptions): Publisher {
           const issue = made.find((m) => m !== null);
           if (issue) g.outcome = { ...g.outcome, number: issue.number, url: issue.url };
           for (const a of g.actions.filter((x) => x.kind === 'close-issue')) await perform(a, g);
+          if (g.outcome.number !== null) await dropTakeovers(g);
           if (g.actions.length > 0) g.outcome = { ...g.outcome, action: wouldWord(g.outcome.action) };
         });
       } catch (err) {

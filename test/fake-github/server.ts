@@ -129,6 +129,7 @@ const ISSUE_PERMISSION_ROUTES = new Set([
   'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
   'POST /repos/{owner}/{repo}/labels',
   'PATCH /repos/{owner}/{repo}/labels/{name}',
+  'DELETE /repos/{owner}/{repo}/labels/{name}',
 ]);
 
 export class FakeGitHub {
@@ -723,6 +724,12 @@ export class FakeGitHub {
         if (b.description !== undefined) label.description = b.description;
         if (b.color !== undefined) label.color = b.color;
         return reply(200, this.labelJson(label));
+      }
+      case 'DELETE /repos/{owner}/{repo}/labels/{name}': {
+        // As on GitHub: the label goes from the repository and from every issue that carried it.
+        if (!this.labels.delete(params.name)) return error(404, 'Not Found');
+        for (const i of this.issues.values()) i.labels = i.labels.filter((l) => l !== params.name);
+        return reply(204, undefined);
       }
       case 'POST /repos/{owner}/{repo}/labels': {
         const b = body as { name: string; color?: string; description?: string };
