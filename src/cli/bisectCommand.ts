@@ -39,9 +39,9 @@ import { formatP, formatProbability } from '../probability.js';
 import { EXIT_STDOUT_CLOSED, noteStdoutError, stdoutClosed } from './stdout.js';
 
 export const BISECT_USAGE =
-  'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
+  'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--timeout SECONDS] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
 export const VERIFY_USAGE =
-  'usage: bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--log FILE] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
+  'usage: bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--timeout SECONDS] [--log FILE] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
 
 const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
 const MAX_TITLE = 200;
@@ -59,6 +59,8 @@ interface Settings {
   log: string | null;
   titleRegex: RegExp;
   verbose: boolean;
+  /** Seconds a run may take before its process group is ended and the run counts as failing. */
+  timeout: number | null;
   good?: string;
   bad?: string;
   culprit?: string;
@@ -66,6 +68,18 @@ interface Settings {
 }
 
 class UsageError extends Error {}
+
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (text.trim() === '' || !(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS)
+    throw new UsageError(
+      `--timeout must be a positive number of seconds (at most ${MAX_TIMEOUT_SECONDS}), not '${text.slice(0, 40)}'`,
+    );
+  return seconds;
+}
 
 function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'help' {
   const dash = argv.indexOf('--');
@@ -85,6 +99,7 @@ function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'h
       'min-repro': { type: 'string', default: '0.05' },
       log: { type: 'string' },
       'title-regex': { type: 'string' },
+      timeout: { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -111,6 +126,7 @@ function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'h
       throw new UsageError(`bad --title-regex: ${(err as Error).message}`);
     }
   }
+  const timeout = values.timeout === undefined ? null : parseTimeout(values.timeout);
   const settings: Settings = {
     mode,
     command,
@@ -121,6 +137,7 @@ function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'h
     log: values.log ?? null,
     titleRegex,
     verbose: values.verbose,
+    timeout,
   };
   if (mode === 'bisect') {
     if (!values.good || !values.bad) throw new UsageError('--good and --bad are required');
@@ -215,7 +232,9 @@ async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Pr
       err instanceof GitError ||
       (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
-      writeStderr(`${name}: ${(err as Error).message}\n${err instanceof UsageError ? usage : ''}`);
+      // One line: what is wrong, and where the options are.
+      const see = err instanceof GitError ? '' : ` (see ${name} --help)`;
+      writeStderr(`${name}: ${(err as Error).message}${see}\n`);
       return EXIT.usage;
     }
     throw err;
@@ -384,8 +403,10 @@ class Driver {
       this.settings.mode === 'verify'
         ? `verifying ${short(bad)} against its parent ${short(good)}`
         : `bisecting ${this.state.size} commit${this.state.size === 1 ? '' : 's'} (${short(good)}..${short(bad)})`;
+    const { confidence, jobs, timeout } = this.settings;
     this.progress(
-      `${what} at confidence ${this.settings.confidence}, ${this.settings.jobs} job${this.settings.jobs > 1 ? 's' : ''}`,
+      `${what} at confidence ${confidence}, ${jobs} job${jobs > 1 ? 's' : ''}` +
+        (timeout !== null ? `, a run taking over ${timeout} s fails` : ''),
     );
   }
 
@@ -459,9 +480,7 @@ class Driver {
       const child = slot.child;
       if (!child || child.pid === undefined || child.exitCode !== null || this.preempted.has(slot)) continue;
       this.preempted.add(slot);
-      killGroup(child.pid, 'SIGTERM');
-      const pid = child.pid;
-      setTimeout(() => killGroup(pid, 'SIGKILL'), 2000).unref();
+      endGroup(child.pid);
     }
   }
 
@@ -493,6 +512,7 @@ class Driver {
     const r = s.range;
     this.progress(
       `run ${totalRuns(this.state)}: ${short(commit)} ${done.result}` +
+        (done.exit === TIMEOUT_EXIT ? ` (timed out after ${this.settings.timeout} s)` : '') +
         ` · range ${short(this.commits[Math.max(0, r.first - 1)])}..${short(r.lastCommit)} (${r.commits} commit${r.commits === 1 ? '' : 's'})` +
         ` · leader ${short(s.leader.commit)} ${formatP(s.leader.p)}` +
         (s.notReproduced > 0.05 ? ` · P(does not reproduce) ${formatProbability(s.notReproduced)}` : ''),
@@ -609,15 +629,30 @@ class Driver {
       // Until the checkout is known to have worked, the worktree holds no known commit.
       slot.commit = move ? null : commit;
       let checkoutError = '';
+      // --timeout: the clock starts with the test itself, once the checkout before it is done.
+      let timedOut = false;
+      let clock: NodeJS.Timeout | null = null;
+      const startClock = () => {
+        if (this.settings.timeout === null || clock !== null || child.pid === undefined) return;
+        const pid = child.pid;
+        clock = setTimeout(() => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          timedOut = true;
+          endGroup(pid);
+        }, this.settings.timeout * 1000);
+      };
       if (move) {
+        // The script closes fd 3 when the checkout worked, just before it starts the test.
         (child.stdio[3] as NodeJS.ReadableStream)
           .setEncoding('utf8')
-          .on('data', (d: string) => (checkoutError = (checkoutError + d).slice(0, 4000)));
-      }
+          .on('data', (d: string) => (checkoutError = (checkoutError + d).slice(0, 4000)))
+          .on('end', startClock);
+      } else startClock();
       let settled = false;
       const finish = (f: Omit<Finished, 'slot' | 'position'>) => {
         if (settled) return;
         settled = true;
+        if (clock !== null) clearTimeout(clock);
         slot.child = null;
         resolve({ slot, position, ...f });
       };
@@ -627,6 +662,7 @@ class Driver {
         finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null }),
       );
       child.on('close', (code, signal) => {
+        if (clock !== null) clearTimeout(clock);
         if (move && checkoutError.includes(CHECKOUT_FAILED)) {
           const why =
             checkoutError.split('\n').find((l) => l && l !== CHECKOUT_FAILED) ?? 'git checkout failed';
@@ -638,7 +674,13 @@ class Driver {
           if (title === null && carry[key] !== '' && titleRegex.test(carry[key]))
             title = carry[key].trim().slice(0, MAX_TITLE);
         }
-        if (signal) finish({ result: 'error', exit: signal, title: null });
+        if (timedOut) {
+          // The clock started after the checkout: the worktree holds the commit.
+          slot.commit = commit;
+          // A hang is a failure (for most regressions it is the failure), once nothing of it is left.
+          const failed = { result: 'fail', exit: TIMEOUT_EXIT, title } as const;
+          void groupGone(child.pid!).then(() => finish(failed));
+        } else if (signal) finish({ result: 'error', exit: signal, title: null });
         else if (code === 0) finish({ result: 'pass', exit: '0', title: null });
         else if (code === 125) finish({ result: 'skip', exit: '125', title: null });
         else if (code === 126 || code === 127 || code === null || code >= 128)
@@ -652,9 +694,7 @@ class Driver {
     for (const slot of this.slots) {
       const child = slot.child;
       if (!child || child.pid === undefined || child.exitCode !== null) continue;
-      killGroup(child.pid, 'SIGTERM');
-      const pid = child.pid;
-      setTimeout(() => killGroup(pid, 'SIGKILL'), 2000).unref();
+      endGroup(child.pid);
     }
   }
 
@@ -735,6 +775,51 @@ class Driver {
 }
 
 type End = { kind: 'decided'; decision: Decision } | { kind: 'stopped'; reason: string };
+
+/** How long a process group ended by us has between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2000;
+/** `exit=` of a run that --timeout ended (docs/bisect.md). */
+const TIMEOUT_EXIT = 'timeout';
+
+/** Group ids being ended (SIGTERM sent), with the time their SIGKILL is due. */
+const ending = new Map<number, number>();
+
+/** SIGTERM to the whole group now, SIGKILL to what is left of it after the grace. */
+function endGroup(pid: number): void {
+  ending.set(pid, Date.now() + KILL_GRACE_MS);
+  killGroup(pid, 'SIGTERM');
+  setTimeout(() => {
+    killGroup(pid, 'SIGKILL');
+    ending.delete(pid);
+  }, KILL_GRACE_MS).unref();
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Resolves once no process of the group ended by endGroup() is left: a child that ignores SIGTERM
+ * and does not hold our pipes would otherwise outlive the run (and this command). Bounded: a
+ * process that even SIGKILL does not end at once (a zombie nobody reaps) is not waited for long.
+ */
+async function groupGone(pid: number): Promise<void> {
+  const killAt = ending.get(pid) ?? Date.now();
+  const giveUpAt = killAt + 1000;
+  for (let killed = false; groupAlive(pid) && Date.now() < giveUpAt;) {
+    if (!killed && Date.now() >= killAt) {
+      killGroup(pid, 'SIGKILL');
+      killed = true;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  ending.delete(pid);
+}
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {

@@ -33,8 +33,8 @@ export const HELP = `bisect-report — read bisection logs and say how far to tr
 Usage:
   bisect-report [--format ${USAGE_FORMATS.join('|')}] [--json | --markdown] FILE_OR_GLOB...
   bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]
-  bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--log FILE] -- COMMAND [ARGS...]
-  bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--log FILE] -- COMMAND [ARGS...]
+  bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--timeout S] [--log FILE] -- COMMAND [ARGS...]
+  bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--timeout S] [--log FILE] -- COMMAND [ARGS...]
   bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--evidence PATH]... [--log FILE]
   bisect-report --help | --version
 
@@ -72,6 +72,8 @@ Bisect by running the test itself (flake-aware, Bayesian; see docs/bisect.md):
                  (at most --runs runs each, fitted to --rounds-left) or the answer {"done": true, ...};
                  --log FILE writes the bisect log of the evidence so far
   --jobs N       test N commits or runs at once, each in its own temporary git worktree
+  --timeout S    a run taking over S seconds is ended (its whole process group) and counts as a
+                 failing run: for most regressions a hang is the failure (default: no limit)
   --min-repro R  a failure rarer than R at the bad end counts as "does not reproduce" (default 0.05)
   --verbose      pass the test's output through to stderr, each line prefixed with commit and run
 
