@@ -33,8 +33,10 @@ export interface ConfigProblem {
 
 type Get = (name: string) => string;
 
-const TRUE = ['true', 'yes', '1', 'on'];
-const FALSE = ['false', 'no', '0', 'off'];
+// The YAML 1.2 core schema's booleans, exactly what the Actions toolkit's getBooleanInput accepts
+// (test/runner-contract.test.ts compares): `yes`, `on` or `1` would be true in YAML 1.1, not here.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
 
 /** A value quoted for a one-line message: clipped, control characters shown as spaces. */
 function quoted(value: string): string {
@@ -81,27 +83,34 @@ export function readConfig(
   const problems: ConfigProblem[] = [];
 
   const bool = (name: string, fallback: boolean): boolean => {
-    const raw = get(name).trim().toLowerCase();
+    const raw = get(name).trim();
+    // Unlike getBooleanInput, an empty value (`dry-run: ''`, an unset expression) means the default.
     if (raw === '') return fallback;
     if (TRUE.includes(raw)) return true;
     if (FALSE.includes(raw)) return false;
     problems.push({
       input: name,
       message: `input '${name}' must be true or false, got ${quoted(raw)}`,
-      fix: `set '${name}' to true or false, or leave it out (default: ${fallback})`,
+      fix: `set '${name}' to true or false (True, TRUE, False and FALSE also do, as in the Actions toolkit; yes, no, on, off, 1 and 0 do not), or leave it out (default: ${fallback})`,
     });
     return fallback;
   };
 
-  const patterns = get('logs')
+  const lines = get('logs')
     .split(/\r?\n/)
     .map((p) => p.trim())
     .filter(Boolean);
+  // A line starting with # is a comment (one log commented out); a log whose name starts with #
+  // is written with its directory, `./#name`.
+  const patterns = lines.filter((line) => !line.startsWith('#'));
   if (patterns.length === 0) {
     problems.push({
       input: 'logs',
-      message: "input 'logs' is required and was not given",
-      fix: "set 'logs' to the path or glob of the bisection log(s), one per line, e.g. 'logs: bisect.txt'",
+      message:
+        lines.length === 0
+          ? "input 'logs' is required and was not given"
+          : "input 'logs' names no log: every line starts with # (a comment)",
+      fix: "set 'logs' to the path or glob of the bisection log(s), one per line, e.g. 'logs: bisect.txt' (a log named #name is written ./#name)",
     });
   }
 

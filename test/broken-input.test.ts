@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/run.js';
 import { schemaErrors } from './helpers/schema.js';
+import { causeLog, CULPRIT } from './fake-github/logs.js';
 
 /** Every kind of broken input yields a report or exactly one clear error line — never a stack trace. */
 describe('broken input', () => {
@@ -18,6 +19,13 @@ describe('broken input', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('bisect-report: --json and --markdown exclude each other (pick one)\n');
+  });
+
+  test('a path starting with # is a file to read, not a comment (the shell strips real comments)', async () => {
+    writeFileSync(join(dir, '#flaky.log'), causeLog());
+    const r = await runCli(['--json', '#flaky.log'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout).reports[0].culprit.sha).toBe(CULPRIT);
   });
 
   test('an empty file is an input error (exit 2), still reported', async () => {

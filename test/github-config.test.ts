@@ -69,6 +69,33 @@ test('every problem is collected with what to change; defaults stand in', () => 
   expect(readConfig((n) => (n === 'logs' ? 'x' : ''), {}).problems).toEqual([]);
 });
 
+test('booleans as YAML 1.2 reads them: yes, on and 1 are errors naming the input, not true', () => {
+  const config = (value: string) => readConfig((n) => ({ logs: 'a.txt', 'dry-run': value })[n] ?? '', {});
+  for (const value of ['true', 'True', 'TRUE']) expect(config(value).config.dryRun).toBe(true);
+  for (const value of ['false', 'False', 'FALSE', '']) expect(config(value).config.dryRun).toBe(false);
+  for (const value of ['yes', 'on', '1', 'no', 'tRUE', 'y']) {
+    const { config: c, problems } = config(value);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toBe(`input 'dry-run' must be true or false, got '${value}'`);
+    expect(problems[0].fix).toMatch(/^set 'dry-run' to true or false .*yes, no, on, off, 1 and 0 do not/);
+    expect(c.dryRun).toBe(false);
+  }
+});
+
+test('logs: a line starting with # is a comment; ./#name names a log whose name starts with #', () => {
+  const logs = (text: string) => readConfig((n) => (n === 'logs' ? text : ''), {});
+  expect(logs('# nightly\nbisect.txt\n  #old.txt\n./#flaky.log').config.patterns).toEqual([
+    'bisect.txt',
+    './#flaky.log',
+  ]);
+  const onlyComments = logs('# bisect.txt\n#other.txt');
+  expect(onlyComments.problems[0].message).toBe(
+    "input 'logs' names no log: every line starts with # (a comment)",
+  );
+  expect(onlyComments.problems[0].fix).toContain('./#name');
+  expect(logs('').problems[0].message).toBe("input 'logs' is required and was not given");
+});
+
 const notBuilt = existsSync(DIST_ACTION) ? undefined : `${DIST_ACTION} is missing (npm run package)`;
 
 describeOrSkip('a configuration error still writes the summary and the outputs', notBuilt, () => {
@@ -86,6 +113,7 @@ describeOrSkip('a configuration error still writes the summary and the outputs',
 
   test.each([
     ['a bad boolean', { 'create-issue': 'ture' }, /input 'create-issue' must be true or false, got 'ture'/],
+    ['a YAML 1.1 boolean', { 'dry-run': 'yes' }, /input 'dry-run' must be true or false, got 'yes'/],
     [
       'a bad author-map line',
       { 'author-map': 'alice@example.org = alice\nbob' },
@@ -128,6 +156,18 @@ describeOrSkip('a configuration error still writes the summary and the outputs',
     expect(r.summary).toMatch(/dry\\?-run/);
     expect(r.outputs.status).toBe('unrecognized');
     expect(r.outputs['issue-url']).toBe('');
+  });
+
+  test('a log whose name starts with # is read when written with its directory; a #name line is a comment', async () => {
+    writeFileSync(join(dir, '#flaky.txt'), causeLog());
+    const r = await run({ logs: `# the nightly bisection\n${dir}/#flaky.txt`, 'dry-run': 'true', token: '' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.culprit).toBe(CULPRIT);
+    const commented = await run({ logs: '#flaky.txt', 'dry-run': 'true', token: '' });
+    expect(commented.code).toBe(1);
+    expect(errorLines(commented.stdout)).toEqual([
+      expect.stringMatching(/input 'logs' names no log: every line starts with # \(a comment\)/),
+    ]);
   });
 
   test('a hostile value is quoted inertly in the summary and on stdout', async () => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import * as runner from '../src/runner.js';
+import { readConfig } from '../src/config.js';
 
 interface Captured {
   stdout: string;
@@ -141,6 +142,38 @@ describe('src/runner.ts writes what @actions/core writes', () => {
     });
     expect(seen.exitCode).toBe(1);
     expect(seen.stdout.startsWith('::add-mask::s3cr%25t%0Aline\n')).toBe(true);
+  });
+
+  test("boolean inputs: the action accepts what the toolkit's getBooleanInput accepts (empty: the default)", () => {
+    const saved = { ...process.env };
+    try {
+      for (const value of [
+        'true',
+        'True',
+        'TRUE',
+        ' true ',
+        'false',
+        'False',
+        'FALSE',
+        'yes',
+        'no',
+        'on',
+        'off',
+      ].concat(['1', '0', 'tRUE', 'ture', 'y', ''])) {
+        process.env['INPUT_DRY-RUN'] = value;
+        let viaCore: boolean | 'error';
+        try {
+          viaCore = core.getBooleanInput('dry-run');
+        } catch {
+          viaCore = value.trim() === '' ? false : 'error';
+        }
+        const { config, problems } = readConfig((name) => runner.getInput(name), {});
+        const viaAction = problems.some((p) => p.input === 'dry-run') ? 'error' : config.dryRun;
+        expect([value, viaAction]).toEqual([value, viaCore]);
+      }
+    } finally {
+      process.env = saved;
+    }
   });
 
   test('inputs', () => {

@@ -27,7 +27,8 @@ export async function expandInputs(patterns: string[]): Promise<ExpandedInputs> 
   };
   for (const raw of patterns) {
     const pattern = raw.trim();
-    if (pattern === '' || pattern.startsWith('#')) continue;
+    // Taken literally, `#name` included: comment lines are the action's `logs` input's (config.ts).
+    if (pattern === '') continue;
     if (!GLOB_CHARS.test(pattern) || existsPlain(pattern)) {
       add(pattern);
       continue;
