@@ -184,6 +184,9 @@ export async function benchBisect({
   smoke = false,
   peerDir,
   confidence = 0.95,
+  // The peer's own stop threshold; by default the same as ours. A higher one compares the two at
+  // the accuracy our exit-0 answers reach (ours stop on the `verified` rule, stricter than 0.95).
+  peerConfidence = confidence,
   seeds = 3,
   firstSeed = 0,
   log = () => {},
@@ -250,7 +253,7 @@ export async function benchBisect({
       const res =
         tool === 'ours'
           ? runOurs({ node, cli, dir, shas, env, confidence })
-          : runPeer({ python, peer, dir, shas, env, confidence });
+          : runPeer({ python, peer, dir, shas, env, confidence: peerConfidence });
       row[tool] = {
         runs: countRuns(counter),
         answered: res.answer !== null,
@@ -284,6 +287,7 @@ export async function benchBisect({
     seeds: smoke ? 1 : seeds,
     first_seed: first,
     confidence,
+    peer_confidence: hasPeer ? peerConfidence : null,
     ours_right: rows.filter((r) => r.ours.right).length,
     ours_wrong_exit0: rows.filter((r) => r.ours.answered && !r.ours.right).length,
     // Calibration of exit-0 answers: the share right, against the confidence asked and stated.

@@ -56,6 +56,12 @@ async function bisectSection() {
   const seedsArg = args.indexOf('--seeds');
   // `--first-seed K`: seed indices K…K+N−1 (fresh scenarios to judge what was tuned on others).
   const firstSeedArg = args.indexOf('--first-seed');
+  // `--peer-confidence C`: git_bayesect stops at C instead of our confidence (equal accuracy).
+  const peerConfidenceArg = args.indexOf('--peer-confidence');
+  const peerConfidence = peerConfidenceArg >= 0 ? Number(args[peerConfidenceArg + 1]) : undefined;
+  if (peerConfidence !== undefined && !(peerConfidence > 0 && peerConfidence < 1)) {
+    throw new Error(`--peer-confidence ${args[peerConfidenceArg + 1]}: a number between 0 and 1`);
+  }
   const res = await benchBisect({
     root,
     dist,
@@ -63,9 +69,11 @@ async function bisectSection() {
     seeds: seedsArg >= 0 ? Number(args[seedsArg + 1]) : undefined,
     firstSeed: firstSeedArg >= 0 ? Number(args[firstSeedArg + 1]) : undefined,
     peerDir: existsSync(peerDir) ? peerDir : null,
+    peerConfidence,
     log: (line) => process.stderr.write(`  ${line}\n`),
   });
-  res.jobs = smoke ? null : jobsSection();
+  // `--no-jobs`: leave out the --jobs timing (it needs a quiet machine, the run counts do not).
+  res.jobs = smoke || args.includes('--no-jobs') ? null : jobsSection();
   writeFileSync(join(work, 'bisect.json'), JSON.stringify(res, null, 2) + '\n');
   const s = res.summary;
   console.log('\nbisect (runs counted by the test; bound = log2(n) / I(q, f))');
@@ -77,7 +85,7 @@ async function bisectSection() {
     );
   }
   console.log(
-    `right: ours ${s.ours_right}/${s.scenarios} (wrong with exit 0: ${s.ours_wrong_exit0}), git_bayesect ${s.peer_right ?? '-'}/${s.scenarios} (wrong: ${s.peer_wrong ?? '-'}); runs ours/git_bayesect where both right: ${s.runs_ratio_both_solved ?? '-'} (target ≤ 0.8)${s.peer_note ? ` — ${s.peer_note}` : ''}`,
+    `right: ours ${s.ours_right}/${s.scenarios} (wrong with exit 0: ${s.ours_wrong_exit0}), git_bayesect ${s.peer_right ?? '-'}/${s.scenarios} (wrong: ${s.peer_wrong ?? '-'}); runs ours/git_bayesect where both right: ${s.runs_ratio_both_solved ?? '-'} (target ≤ 0.8)${s.peer_confidence !== null && s.peer_confidence !== s.confidence ? ` — git_bayesect at confidence ${s.peer_confidence}` : ''}${s.peer_note ? ` — ${s.peer_note}` : ''}`,
   );
   console.log(
     `exit 0: ours ${s.ours_exit0}, right ${s.ours_exit0_right_share ?? '-'} (95 % interval ${s.ours_exit0_right_interval95?.join('–') ?? '-'}; confidence asked ${s.confidence}, mean stated ${s.ours_exit0_mean_stated_p ?? '-'}), read back verified ${s.ours_exit0_read_back_verified}/${s.ours_exit0}; total runs ours ${s.ours_runs_total}, git_bayesect ${s.peer_runs_total ?? '-'}`,

@@ -60,6 +60,9 @@ function simulate(engine, { n, flake, fa, culprit, seed, confidence, cap }) {
   let state = engine.createBisection({ commits });
   let runs = 0;
   let decision = engine.decision(state, { confidence });
+  // Runs until the leader first held the confidence: what a stop on the posterior alone would
+  // spend; the rest is the price of the direct evidence and the `verified` rule.
+  let leaderRuns = null;
   while (decision.kind === 'continue' && runs < cap) {
     const probes = engine.chooseNext(state, 1, [], { confidence });
     if (probes.length === 0) break;
@@ -77,9 +80,10 @@ function simulate(engine, { n, flake, fa, culprit, seed, confidence, cap }) {
       }
     }
     decision = engine.decision(state, { confidence });
+    if (leaderRuns === null && decision.summary.leader.p >= confidence) leaderRuns = runs;
   }
   const answered = decision.kind === 'culprit';
-  return { runs, answered, right: answered && decision.position === culprit };
+  return { runs, leaderRuns: leaderRuns ?? runs, answered, right: answered && decision.position === culprit };
 }
 
 const confidence = Number(values.confidence);
@@ -119,8 +123,10 @@ for (const n of list(values.n)) {
 }
 engines.forEach((_, i) => {
   const rs = rows.map((r) => r.results[i]);
+  const runs = sum(rs.map((r) => r.runs));
+  const leaderRuns = sum(rs.map((r) => r.leaderRuns));
   console.log(
-    `[${i}] runs ${sum(rs.map((r) => r.runs))}, right ${rs.filter((r) => r.right).length}/${rs.length}, wrong with exit 0 ${rs.filter((r) => r.answered && !r.right).length}, no answer ${rs.filter((r) => !r.answered).length}`,
+    `[${i}] runs ${runs} (${leaderRuns} until the leader first held the confidence, ${((100 * (runs - leaderRuns)) / runs).toFixed(1)} % after), right ${rs.filter((r) => r.right).length}/${rs.length}, wrong with exit 0 ${rs.filter((r) => r.answered && !r.right).length}, no answer ${rs.filter((r) => !r.answered).length}`,
   );
 });
 if (engines.length === 2) {
