@@ -37,11 +37,126 @@ import {
 } from './git/worktrees.js';
 import { formatP, formatProbability } from '../probability.js';
 import { EXIT_STDOUT_CLOSED, noteStdoutError, stdoutClosed } from './stdout.js';
+import { commandHelp, parseOptions, type CommandSpec, type OptionSpec } from './help.js';
 
-export const BISECT_USAGE =
-  'usage: bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--timeout SECONDS] [--log FILE] [--min-repro R] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
-export const VERIFY_USAGE =
-  'usage: bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--timeout SECONDS] [--log FILE] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]\n';
+/** Every option `bisect` and `verify` parse; each command's help lists its own (src/cli/help.ts). */
+const BISECT_OPTIONS = {
+  options: {
+    good: { type: 'string', value: 'REV', help: 'last commit known to pass (required)' },
+    bad: { type: 'string', value: 'REV', help: 'first commit known to fail (required)' },
+    culprit: { type: 'string', value: 'REV', help: 'the commit to check (required)' },
+    parent: {
+      type: 'string',
+      value: 'REV',
+      help: "the commit to check it against (default: the culprit's first parent)",
+    },
+    confidence: {
+      type: 'string',
+      value: 'P',
+      default: '0.95',
+      help: 'probability the answer must reach, between 0.5 and 1 (default 0.95)',
+    },
+    jobs: {
+      type: 'string',
+      short: 'j',
+      value: 'N',
+      default: '1',
+      help: 'run N tests at once, each in its own temporary git worktree, 1 to 64 (default 1)',
+    },
+    'max-runs': {
+      type: 'string',
+      value: 'N',
+      default: '500',
+      help: 'stop (exit 3) after N runs without an answer (default 500)',
+    },
+    timeout: {
+      type: 'string',
+      value: 'SECONDS',
+      help: 'end a run still going after SECONDS (its whole process group) and count it as failing: a hang is the failure for most regressions (default: no limit)',
+    },
+    'min-repro': {
+      type: 'string',
+      value: 'R',
+      default: '0.05',
+      help: 'a failure rarer than R at the bad end counts as "does not reproduce" (default 0.05)',
+    },
+    log: { type: 'string', value: 'FILE', help: 'write the log (a git bisect log) there (default: stdout)' },
+    'title-regex': {
+      type: 'string',
+      value: 'RE',
+      help: 'take the failure title from the first output line matching RE (default: FAIL:, Error:, panic: …)',
+    },
+    verbose: {
+      type: 'boolean',
+      short: 'v',
+      default: false,
+      help: "pass the test's output to stderr, each line prefixed with commit and run",
+    },
+    help: { type: 'boolean', short: 'h', default: false, help: 'print this help and exit' },
+  },
+} as const satisfies { options: Record<string, OptionSpec> };
+
+const SHARED_NOTES = [
+  'COMMAND runs in a temporary worktree of each commit it tests, with BISECT_REPORT_COMMIT, BISECT_REPORT_RUN',
+  'and BISECT_REPORT_RUNS set; exit 0 pass, 125 untestable, 1-127 fail, 126/127 or 128+ stop.',
+  'Progress goes to stderr. Your HEAD, branch, index and work tree are left as they were.',
+] as const;
+
+export const BISECT_SPEC: CommandSpec<typeof BISECT_OPTIONS.options> = {
+  ...BISECT_OPTIONS,
+  usage:
+    'bisect-report bisect --good REV --bad REV [--confidence P] [--jobs N] [--max-runs N] [--timeout SECONDS] [--min-repro R] [--log FILE] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]',
+  about:
+    'Find the first bad commit between --good and --bad by running COMMAND where it teaches most, re-running\n' +
+    'it as often as a flaky test needs, until one commit holds --confidence and has failed while its parent\n' +
+    'passed (docs/bisect.md).',
+  listed: [
+    'good',
+    'bad',
+    'confidence',
+    'jobs',
+    'max-runs',
+    'timeout',
+    'min-repro',
+    'log',
+    'title-regex',
+    'verbose',
+    'help',
+  ],
+  notes: [
+    ...SHARED_NOTES,
+    'Exit status: 0 culprit (its sha on stdout with --log), 1 no culprit (does not reproduce, older, range),',
+    '2 usage, 3 stopped (--max-runs, the command cannot run, interrupted).',
+    'A bisection across a CI matrix: bisect-report bisect --plan --help.',
+  ],
+};
+
+export const VERIFY_SPEC: CommandSpec<typeof BISECT_OPTIONS.options> = {
+  ...BISECT_OPTIONS,
+  usage:
+    'bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--timeout SECONDS] [--min-repro R] [--log FILE] [--title-regex RE] [--verbose] -- COMMAND [ARGS...]',
+  about:
+    'Check a culprit found any other way: run COMMAND at the culprit and its parent until it is settled\n' +
+    'either way that the culprit fails and its parent passes (docs/bisect.md).',
+  listed: [
+    'culprit',
+    'parent',
+    'confidence',
+    'jobs',
+    'max-runs',
+    'timeout',
+    'min-repro',
+    'log',
+    'title-regex',
+    'verbose',
+    'help',
+  ],
+  notes: [
+    ...SHARED_NOTES,
+    'Exit status: 0 the culprit is verified (its sha on stdout with --log), 1 it is not (does not reproduce',
+    'there, or the parent fails too), 2 usage, 3 stopped (--max-runs, the command cannot run, interrupted).',
+  ],
+};
 
 const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
 const MAX_TITLE = 200;
@@ -88,21 +203,7 @@ function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'h
   const { values, positionals } = parseArgs({
     args: optionArgs,
     allowPositionals: true,
-    options: {
-      good: { type: 'string' },
-      bad: { type: 'string' },
-      culprit: { type: 'string' },
-      parent: { type: 'string' },
-      confidence: { type: 'string', default: '0.95' },
-      jobs: { type: 'string', short: 'j', default: '1' },
-      'max-runs': { type: 'string', default: '500' },
-      'min-repro': { type: 'string', default: '0.05' },
-      log: { type: 'string' },
-      'title-regex': { type: 'string' },
-      timeout: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: parseOptions(BISECT_OPTIONS.options),
   });
   if (values.help) return 'help';
   if (positionals.length > 0)
@@ -201,14 +302,13 @@ function stoppedEarly(name: string, signal: NodeJS.Signals): number {
 
 async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Promise<number> {
   const name = `bisect-report ${mode}`;
-  const usage = mode === 'bisect' ? BISECT_USAGE : VERIFY_USAGE;
   let settings: Settings;
   let repo: Repo;
   let commits: string[];
   try {
     const parsed = parseSettings(mode, argv);
     if (parsed === 'help') {
-      process.stdout.write(usage);
+      process.stdout.write(commandHelp(mode === 'bisect' ? BISECT_SPEC : VERIFY_SPEC));
       return 0;
     }
     settings = parsed;

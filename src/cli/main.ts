@@ -37,6 +37,8 @@ Usage:
   bisect-report verify --culprit REV [--parent REV] [--confidence P] [--jobs N] [--max-runs N] [--timeout S] [--log FILE] -- COMMAND [ARGS...]
   bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--evidence PATH]... [--log FILE]
   bisect-report --help | --version
+  bisect-report run|bisect|verify --help     the options of one command, one line each
+  bisect-report bisect --plan --help
 
 Report (default command):
   --format F     log format, one of:

@@ -20,12 +20,58 @@ import { formatPositionLine, formatResultLine, formatWindowLine } from '../bisec
 import { planRound, totalRuns, type MatrixPlan } from '../bisect/matrixPlan.js';
 import { readProbeEvidence, type CommitTally } from '../bisect/probeEvidence.js';
 import { formatP } from '../probability.js';
-
-export const PLAN_USAGE =
-  'usage: bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--confidence C] [--evidence PATH]... [--log FILE]\n';
+import { commandHelp, parseOptions, usageLine, type CommandSpec, type OptionSpec } from './help.js';
 
 const MAX_JOBS = 256;
 const MAX_RUNS = 1000;
+
+export const PLAN_SPEC = {
+  usage:
+    'bisect-report bisect --plan --good REV --bad REV --jobs K [--runs N] [--rounds-left R] [--confidence C] [--evidence PATH]... [--log FILE]',
+  about:
+    'One round of a bisection across a CI matrix (docs/matrix.md): read the evidence of the `bisect-report run`\n' +
+    'probes so far and print one JSON object, the next K jobs {"done": false, "matrix": {"include": [...]}}\n' +
+    'or the answer {"done": true, ...}.',
+  options: {
+    plan: { type: 'boolean', default: false, help: 'plan one round instead of running the test (required)' },
+    good: { type: 'string', value: 'REV', help: 'last commit known to pass (required)' },
+    bad: { type: 'string', value: 'REV', help: 'first commit known to fail (required)' },
+    jobs: {
+      type: 'string',
+      value: 'K',
+      default: '8',
+      help: `jobs (commits) in the next round, 1 to ${MAX_JOBS} (default 8)`,
+    },
+    runs: {
+      type: 'string',
+      value: 'N',
+      default: '5',
+      help: `at most N runs per job, 1 to ${MAX_RUNS} (default 5)`,
+    },
+    confidence: {
+      type: 'string',
+      value: 'C',
+      default: '0.95',
+      help: 'probability the answer must reach, between 0.5 and 1 (default 0.95)',
+    },
+    evidence: {
+      type: 'string',
+      value: 'PATH',
+      multiple: true,
+      default: [],
+      help: 'evidence files of the probes so far, or directories of them (repeatable)',
+    },
+    'rounds-left': {
+      type: 'string',
+      value: 'R',
+      help: 'rounds left after this one: runs per job are fitted to them (default: no limit)',
+    },
+    log: { type: 'string', value: 'FILE', help: 'write the bisect log of the evidence so far there' },
+    help: { type: 'boolean', short: 'h', default: false, help: 'print this help and exit' },
+  },
+  notes: ['Exit status: 0 a plan or an answer was printed, 2 usage or a window git cannot give.'],
+} as const satisfies CommandSpec<Record<string, OptionSpec>>;
+const PLAN_USAGE = usageLine(PLAN_SPEC);
 
 export async function planCommand(argv: string[]): Promise<number> {
   let values;
@@ -33,24 +79,13 @@ export async function planCommand(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       allowPositionals: false,
-      options: {
-        plan: { type: 'boolean', default: false },
-        good: { type: 'string' },
-        bad: { type: 'string' },
-        jobs: { type: 'string', default: '8' },
-        runs: { type: 'string', default: '5' },
-        confidence: { type: 'string', default: '0.95' },
-        evidence: { type: 'string', multiple: true, default: [] },
-        'rounds-left': { type: 'string' },
-        log: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: parseOptions(PLAN_SPEC.options),
     }));
   } catch (err) {
     return usage((err as Error).message);
   }
   if (values.help) {
-    process.stdout.write(PLAN_USAGE);
+    process.stdout.write(commandHelp(PLAN_SPEC));
     return 0;
   }
   const jobs = Number(values.jobs);

@@ -28,12 +28,43 @@ import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { neutraliseWorkflowCommands } from '../render/escape.js';
 import { formatRunLine, formatVerdictLine, type RunResult } from '../formats/git-common/engine.js';
+import { commandHelp, parseOptions, usageLine, type CommandSpec, type OptionSpec } from './help.js';
 
 const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
 const MAX_TITLE = 200;
 
-export const RUN_USAGE =
-  'usage: bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]\n';
+export const RUN_SPEC = {
+  usage: 'bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]',
+  about:
+    'Run COMMAND several times on the checked-out commit and answer git by a rule that tolerates a flaky\n' +
+    'test: use it as the script of `git bisect run` (docs/run-command.md).',
+  options: {
+    runs: { type: 'string', value: 'N', default: '10', help: 'runs per commit (default 10)' },
+    'min-failures': {
+      type: 'string',
+      value: 'K',
+      default: '2',
+      help: 'failed runs needed to call the commit bad (default 2)',
+    },
+    'title-regex': {
+      type: 'string',
+      value: 'RE',
+      help: 'take the failure title from the first output line matching RE (default: FAIL:, Error:, panic: …)',
+    },
+    quiet: {
+      type: 'boolean',
+      default: false,
+      help: "capture COMMAND's output instead of passing it through (still scanned for the title)",
+    },
+    help: { type: 'boolean', short: 'h', default: false, help: 'print this help and exit' },
+  },
+  notes: [
+    'Prints one line per run, then the verdict, and exits 0 good (no run failed), 1 bad (K or more failed),',
+    '125 skip (1 to K-1 failed, or every run exited 125), 128 abort (COMMAND cannot run, or a usage error).',
+    'Each run gets BISECT_REPORT_RUN, BISECT_REPORT_RUNS and BISECT_REPORT_COMMIT.',
+  ],
+} as const satisfies CommandSpec<Record<string, OptionSpec>>;
+const RUN_USAGE = usageLine(RUN_SPEC);
 
 interface OneRun {
   result: RunResult;
@@ -50,13 +81,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: optionArgs,
       allowPositionals: true,
-      options: {
-        runs: { type: 'string', default: '10' },
-        'min-failures': { type: 'string', default: '2' },
-        'title-regex': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: parseOptions(RUN_SPEC.options),
     });
   } catch (err) {
     process.stderr.write(`bisect-report run: ${(err as Error).message}\n${RUN_USAGE}`);
@@ -64,7 +89,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(RUN_USAGE);
+    process.stdout.write(commandHelp(RUN_SPEC));
     return 0;
   }
   if (command.length === 0) command = positionals;
