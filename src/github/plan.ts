@@ -352,16 +352,18 @@ export function plan(reports: Report[], state: GitHubState, opts: PlanOptions, r
     };
     const title = renderIssueTitle(r);
     // The title without what varies per run: the same for every run of one failure and conclusion.
-    const titleSignature = titleHash(renderIssueTitle(r, titleSubjectSignature(r)));
+    const signatureTitle = renderIssueTitle(r, titleSubjectSignature(r));
+    const titleSignature = titleHash(signatureTitle);
     const conclusion = conclusionOf(r);
 
     if (opts.createIssue) {
       const open = matches.filter((m) => m.issue.open);
       const closed = matches.filter((m) => !m.issue.open && m.issue.stateReason !== 'duplicate');
       const canonical = open[0] ?? closed[closed.length - 1] ?? null;
-      // Compared between runs: everything but the run link (new every run) and the marker itself.
+      // Compared between runs: everything but the run link (new every run), the marker itself and
+      // what varies per run in the failure line (the body does not show it; the title is kept).
       const stable = renderIssueBody(r, { ...ctx, runUrl: null }, { mentionAuthor: d.mention, notes });
-      const dig = digest(`${title}\n${stable}`);
+      const dig = digest(`${signatureTitle}\n${stable}`);
       const canFile = FILED.has(r.status);
 
       if (!canonical) {
