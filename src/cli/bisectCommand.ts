@@ -6,16 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  chooseNext,
-  createBisection,
-  decision as decide,
-  observe,
-  totalRuns,
-  type Bisection,
-  type Decision,
-  type Outcome,
-} from '../bisect/engine.js';
+import { createBisection, totalRuns, type Bisection, type Decision, type Outcome } from '../bisect/engine.js';
 import {
   formatPositionLine,
   formatResultLine,
@@ -35,6 +26,7 @@ import {
   Worktrees,
   type Repo,
 } from './git/worktrees.js';
+import { Lookahead } from './lookahead.js';
 import { formatP, formatProbability } from '../probability.js';
 import { EXIT_STDOUT_CLOSED, noteStdoutError, stdoutClosed } from './stdout.js';
 import { commandHelp, parseOptions, type CommandSpec, type OptionSpec } from './help.js';
@@ -390,7 +382,7 @@ class Driver {
   private readonly running = new Set<Promise<void>>();
   /** Slots whose run was ended to make room for the verification (their result is dropped). */
   private readonly preempted = new Set<Slot>();
-  private decided: { state: Bisection; decision: Decision } | null = null;
+  private readonly lookahead: Lookahead;
 
   constructor(
     private readonly settings: Settings,
@@ -405,6 +397,7 @@ class Driver {
       // verify: the culprit is in doubt, so "it is older" and "it does not fail" start as likely as "it is the culprit".
       prior: settings.mode === 'verify' ? { outside: 1 / 3, noCulprit: 1 / 3 } : undefined,
     });
+    this.lookahead = new Lookahead(settings.confidence);
     this.worktrees = new Worktrees(repo);
     this.slots = Array.from({ length: settings.jobs }, () => ({
       dir: null,
@@ -414,14 +407,9 @@ class Driver {
     }));
   }
 
-  /** The engine's decision on the current state, computed once per state. */
+  /** The engine's decision on the current state, computed once per state (maybe ahead of time). */
   private decision(): Decision {
-    if (this.decided?.state !== this.state)
-      this.decided = {
-        state: this.state,
-        decision: decide(this.state, { confidence: this.settings.confidence }),
-      };
-    return this.decided.decision;
+    return this.lookahead.decision(this.state);
   }
 
   async run(): Promise<number> {
@@ -457,6 +445,7 @@ class Driver {
       const message = err instanceof GitError ? err.message : ((err as Error)?.message ?? String(err));
       return this.finish({ kind: 'stopped', reason: `stopped: ${message}` });
     } finally {
+      this.lookahead.cancel();
       this.killAll();
       await this.settle();
       await this.worktrees.close();
@@ -528,8 +517,9 @@ class Driver {
       const free = this.slots.filter((s) => !this.inFlight.has(s));
       const budget = this.settings.maxRuns - this.runsStarted;
       if (free.length > 0 && budget > 0) {
-        const pending = [...this.inFlight.values()].map((position) => ({ commit: position, runs: 1 }));
-        const probes = chooseNext(this.state, Math.min(free.length, budget), pending, { confidence });
+        const probes = this.lookahead.choose(this.state, Math.min(free.length, budget), [
+          ...this.inFlight.values(),
+        ]);
         if (probes.length === 0 && this.inFlight.size === 0) {
           return { kind: 'stopped', reason: 'stopped: no commit left to test could change the answer' };
         }
@@ -543,9 +533,12 @@ class Driver {
           reason: `stopped: --max-runs ${this.settings.maxRuns} reached before an answer at confidence ${confidence}`,
         };
       }
+      this.workAhead();
       // Every run that has ended by now counts before the next choice (a batch that ends together
       // is one posterior update, one choice for all the slots it frees).
-      for (const done of await this.next()) {
+      const ended = await this.next();
+      this.lookahead.cancel();
+      for (const done of ended) {
         if (this.interrupted) break;
         // A run we ended ourselves is no evidence (its test may even say "fail" to a SIGTERM).
         if (this.preempted.delete(done.slot)) continue;
@@ -565,6 +558,22 @@ class Driver {
       last = this.decision();
       if (last.kind === 'continue') this.preemptForVerification(last);
     }
+  }
+
+  /**
+   * While the runs go, the engine works out what follows the two runs that started first (they
+   * likely end first): the state after either outcome, its decision and the probes for the slot
+   * that run frees (src/cli/lookahead.ts).
+   */
+  private workAhead(): void {
+    const free = this.slots.length - this.inFlight.size;
+    const budget = this.settings.maxRuns - this.runsStarted;
+    const running = [...this.inFlight.values()];
+    const runs = running.slice(0, 2).map((position, i) => ({
+      position,
+      next: { free: Math.min(free + 1, budget), pending: running.filter((_, j) => j !== i) },
+    }));
+    void this.lookahead.ahead(this.state, runs);
   }
 
   /**
@@ -595,7 +604,7 @@ class Driver {
           : done.result === 'skip'
             ? 'skip'
             : null;
-    if (outcome) this.state = observe(this.state, position, outcome);
+    if (outcome) this.state = this.lookahead.observe(this.state, position, outcome);
     const t = this.state.tallies.get(position);
     const index = t ? t.fail + t.pass + t.skip : 1;
     this.log(

@@ -199,7 +199,8 @@ export class Worktrees {
       await remove(dir).catch(() => (leftover = true));
     }
     rmSync(this.root, { recursive: true, force: true });
-    if (leftover || this.listed()) {
+    // Every removal git reported done needs no listing to check (one git process less at the end).
+    if (leftover || (again.length > 0 && this.listed())) {
       // With its folder gone git removes the entry too; `git worktree prune` would also prune the
       // user's own worktrees whose folders are missing (an unmounted disk), which are not ours to touch.
       for (const dir of this.dirs) {
