@@ -53,7 +53,7 @@ async function search(
     if (lookahead) {
       await lookahead.ahead(
         state,
-        running.slice(0, 2).map((position, i) => ({
+        running.map((position, i) => ({
           position,
           next: { free: jobs - running.length + 1, pending: running.filter((_, j) => j !== i) },
         })),
@@ -84,29 +84,56 @@ test.each([
   120000,
 );
 
-test('the states worked out ahead are the ones the driver then reads (computed once)', async () => {
+/** 40 commits, 25 more likely than not the culprit (a pass at 10, a failure at 30, three each at 24 and 25). */
+function leaderAt25(): Bisection {
+  let state = observe(observe(createBisection({ commits: commitsOf(40) }), 10, 'pass'), 30, 'fail');
+  for (let i = 0; i < 3; i++) state = observe(observe(state, 24, 'pass'), 25, 'fail');
+  return state;
+}
+
+test('a run at a likely culprit: its failure is worked out ahead, and read back without engine calls', async () => {
   const lookahead = new Lookahead(CONFIDENCE);
-  const state = observe(observe(createBisection({ commits: commitsOf(40) }), 20, 'pass'), 30, 'fail');
-  await lookahead.ahead(state, [{ position: 25, next: { free: 1, pending: [27] } }]);
-  // The state's own decision, then each outcome's decision and choice.
-  expect(lookahead.calls).toEqual({ decisions: 3, choices: 2 });
+  const state = leaderAt25();
+  expect(lookahead.decision(state).summary.leader).toMatchObject({ position: 25, p: expect.any(Number) });
+  expect(lookahead.decision(state).summary.leader.p).toBeGreaterThan(0.5);
+  await lookahead.ahead(state, [{ position: 25, next: { free: 1, pending: [24] } }]);
+  // The state's own decision, then the foreseen outcome's decision and choice.
+  expect(lookahead.calls).toEqual({ decisions: 2, choices: 1 });
   const failed = lookahead.observe(state, 25, 'fail');
   expect(lookahead.observe(state, 25, 'fail')).toBe(failed);
-  expect(lookahead.observe(state, 25, 'pass')).not.toBe(failed);
   expect(lookahead.decision(failed)).toBe(lookahead.decision(failed));
-  expect(lookahead.choose(failed, 1, [27])).toBe(lookahead.choose(failed, 1, [27]));
-  expect(lookahead.calls).toEqual({ decisions: 3, choices: 2 });
-  expect(lookahead.choose(failed, 1, [27])).toEqual(
-    chooseNext(observe(state, 25, 'fail'), 1, [{ commit: 27, runs: 1 }], { confidence: CONFIDENCE }),
+  const probes = lookahead.choose(failed, 1, [24]);
+  expect(lookahead.calls).toEqual({ decisions: 2, choices: 1 });
+  expect(probes).toEqual(
+    chooseNext(observe(state, 25, 'fail'), 1, [{ commit: 24, runs: 1 }], { confidence: CONFIDENCE }),
   );
+});
+
+test('a run at the likely parent: its pass is worked out ahead; a run elsewhere is not', async () => {
+  const lookahead = new Lookahead(CONFIDENCE);
+  const state = leaderAt25();
+  await lookahead.ahead(state, [
+    { position: 10, next: { free: 1, pending: [24] } },
+    { position: 24, next: { free: 1, pending: [10] } },
+  ]);
+  expect(lookahead.calls).toEqual({ decisions: 2, choices: 1 });
+  lookahead.choose(lookahead.observe(state, 24, 'pass'), 1, [10]);
+  expect(lookahead.calls).toEqual({ decisions: 2, choices: 1 });
+});
+
+test('no likely culprit yet: nothing is worked out ahead (each outcome is as likely)', async () => {
+  const lookahead = new Lookahead(CONFIDENCE);
+  await lookahead.ahead(createBisection({ commits: commitsOf(40) }), [
+    { position: 20, next: { free: 1, pending: [] } },
+  ]);
+  expect(lookahead.calls).toEqual({ decisions: 1, choices: 0 });
 });
 
 test('cancel() ends the work ahead at the next turn of the event loop', async () => {
   const lookahead = new Lookahead(CONFIDENCE);
-  const state = createBisection({ commits: commitsOf(40) });
-  const work = lookahead.ahead(state, [{ position: 20, next: { free: 1, pending: [] } }]);
+  const work = lookahead.ahead(leaderAt25(), [{ position: 25, next: { free: 1, pending: [] } }]);
   lookahead.cancel();
   await work;
-  // Only the state's own decision (which outcome is likely) was made before the first turn.
+  // Only the state's own decision (is there a likely culprit?) was made before the first turn.
   expect(lookahead.calls).toEqual({ decisions: 1, choices: 0 });
 });

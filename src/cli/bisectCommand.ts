@@ -561,15 +561,15 @@ class Driver {
   }
 
   /**
-   * While the runs go, the engine works out what follows the two runs that started first (they
-   * likely end first): the state after either outcome, its decision and the probes for the slot
-   * that run frees (src/cli/lookahead.ts).
+   * While the runs go, the engine works out what follows the oldest runs whose outcome it can
+   * foresee: the state after it, its decision and the probes for the slot that run frees
+   * (src/cli/lookahead.ts). The oldest first: they likely end first.
    */
   private workAhead(): void {
     const free = this.slots.length - this.inFlight.size;
     const budget = this.settings.maxRuns - this.runsStarted;
     const running = [...this.inFlight.values()];
-    const runs = running.slice(0, 2).map((position, i) => ({
+    const runs = running.map((position, i) => ({
       position,
       next: { free: Math.min(free + 1, budget), pending: running.filter((_, j) => j !== i) },
     }));

@@ -1,8 +1,8 @@
 /**
- * The engine's work for the next ended run, done while the runs go (docs/bisect.md, "--jobs"). A
- * run's outcome is one of two; while it runs, the state after each outcome, the decision on it and
- * the choice of the next probes are computed ahead, so when the run ends its slot is refilled at
- * once instead of after the engine has solved the posterior again (tens to hundreds of
+ * The engine's work for the next ended run, done while the runs go (docs/bisect.md, "--jobs"). While
+ * a run whose outcome can be foreseen goes, the state after that outcome, the decision on it and the
+ * choice of the next probes are computed ahead, so when the run ends as foreseen its slot is
+ * refilled at once instead of after the engine has solved the posterior again (tens to hundreds of
  * milliseconds each in the verification phase, on a loaded machine). Everything here is a memo of
  * pure engine functions: an answer read from it is the one a direct call gives.
  */
@@ -16,16 +16,16 @@ import {
   type Probe,
 } from '../bisect/engine.js';
 
-/** What is known of a run still going: where it runs. */
-export interface RunningProbe {
-  position: number;
-}
-
 /** The question the driver will ask once a run ends: the probes for `free` slots, `pending` still running. */
 export interface NextChoice {
   free: number;
   pending: readonly number[];
 }
+
+/** A leader at least this likely makes the outcome of a run at it (a failure) or its parent (a pass) foreseeable. */
+const LIKELY_LEADER = 0.5;
+/** Runs worked ahead for at once (the oldest ones going, which likely end first). */
+const AHEAD_RUNS = 2;
 
 export class Lookahead {
   private readonly observed = new WeakMap<Bisection, Map<string, Bisection>>();
@@ -80,22 +80,29 @@ export class Lookahead {
   }
 
   /**
-   * Works ahead for the runs that end next (the oldest first): for each, the state after a failure
-   * and after a pass (the likely outcome of each run first), its decision and, while the search
-   * goes on, the choice the driver will ask for. One engine call per turn of the event loop, so a run that ends
-   * meanwhile is seen after at most one call; stops at cancel().
+   * Works ahead for the runs that end next (the oldest first) whose outcome can be foreseen: once
+   * one commit is more likely than not the culprit, a run there will likely fail and a run at its
+   * parent pass — the verification, where each choice costs the engine the most. For each such
+   * run: the state after that outcome, its decision and, while the search goes on, the choice the
+   * driver will ask for. Elsewhere a run is as likely to pass as to fail (that is why it was
+   * chosen), and working out both would double the engine's work on a machine the tests share.
+   * One engine call per turn of the event loop, so a run that ends meanwhile is seen after at most
+   * one call; stops at cancel().
    */
   async ahead(state: Bisection, runs: readonly { position: number; next: NextChoice }[]): Promise<void> {
     const generation = ++this.generation;
-    // The likely outcome of every run first: a failure at or after the leader, else a pass.
-    const leader = this.decision(state).summary.leader.position;
-    const likely = runs.map((run) => (run.position >= leader ? 'fail' : 'pass') as Outcome);
-    const order = [
-      ...runs.map((run, i) => ({ run, outcome: likely[i] })),
-      ...runs.map((run, i) => ({ run, outcome: (likely[i] === 'fail' ? 'pass' : 'fail') as Outcome })),
-    ];
+    const { leader } = this.decision(state).summary;
+    if (leader.p < LIKELY_LEADER) return;
+    const foreseen = runs
+      .map((run) => ({
+        run,
+        outcome:
+          run.position === leader.position ? 'fail' : run.position === leader.position - 1 ? 'pass' : null,
+      }))
+      .filter((r): r is { run: (typeof runs)[number]; outcome: Outcome } => r.outcome !== null)
+      .slice(0, AHEAD_RUNS);
     const steps: (() => void)[] = [];
-    for (const { run, outcome } of order) {
+    for (const { run, outcome } of foreseen) {
       steps.push(() => void this.decision(this.observe(state, run.position, outcome)));
       steps.push(() => {
         const after = this.observe(state, run.position, outcome);
