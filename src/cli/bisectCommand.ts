@@ -435,7 +435,13 @@ class Driver {
           slot.creating.catch(() => undefined);
         }
       }
-      for (const [commit, subject] of await subjectsOf(this.repo, this.commits))
+      const subjects = subjectsOf(this.repo, this.commits);
+      // The first choice is made while git reads the subjects and makes the first worktree (once
+      // its `git worktree add` has started, a turn of the event loop away).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.decision().kind === 'continue' && !this.interrupted)
+        this.lookahead.choose(this.state, Math.min(this.slots.length, this.settings.maxRuns), []);
+      for (const [commit, subject] of await subjects)
         this.subjects.set(commit, subject.replace(/[\r\n]+/g, ' '));
       this.writeHeader();
       const end = await this.loop();
