@@ -35,6 +35,9 @@ import {
   type WindowOptions,
 } from './window.js';
 
+/** log10 of the Bayes factor at which a commit's own runs confirm or contradict its verdict. */
+const AGREEMENT_LOG10 = 1;
+
 export type AnalyseOptions = WindowOptions;
 
 export { THRESHOLDS, FLAKIEST_USEFUL_REPRO, hitsNeeded, cleanNeeded } from './verified.js';
@@ -122,7 +125,12 @@ function judge(report: Report, options: AnalyseOptions): Judged {
       censored: Math.round(ev.censored),
       log10BayesFactor: clamped === null ? null : round(clamped, 2),
       bayesFactor: clamped === null ? null : Number((10 ** clamped).toPrecision(3)),
-      agrees: clamped === null || !decisive || Math.abs(clamped) < 0.3 ? null : crashSide === clamped > 0,
+      // Runs "disagree" with a verdict only when they favour the other side by a factor of 10 or more
+      // (a "strong" Bayes factor): one pass of a flaky test at a bad commit is expected, not a contradiction.
+      agrees:
+        clamped === null || !decisive || Math.abs(clamped) < AGREEMENT_LOG10
+          ? null
+          : crashSide === clamped > 0,
       ...(ev.estimated ? { estimated: true } : {}),
     };
   });
@@ -259,7 +267,6 @@ function judge(report: Report, options: AnalyseOptions): Judged {
   }
 
   // Label.
-  const weakest = weakestLink(report, ledger, evidences, post);
   // The runs place the change elsewhere (and so P < THRESHOLDS.contradicted), whatever the test's
   // reliability: also should it be as reliable as the log allows (a plain log can't rule that out).
   const reliableLocation =
@@ -327,6 +334,12 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     );
   }
 
+  // A verified culprit rests on its own runs and its parent's: the weakest of those is its weakest
+  // link, and no single run elsewhere flips it (the search's other verdicts only located it).
+  const weakest =
+    label === 'verified'
+      ? weakestLink(report, ledger, evidences, post, new Set([culpritIndex, ...(parentSteps ?? [])]))
+      : weakestLink(report, ledger, evidences, post);
   // Tested commits whose verdicts the log does not show leave the window's shape unknown: no range.
   const rangeInfo = unshown.length > 0 ? null : describeRange(range, layout, rangeCommits);
   const retest = planRetests({
@@ -396,6 +409,8 @@ function weakestLink(
   ledger: EvidenceEntry[],
   evidences: StepEvidence[],
   post: PosteriorResult,
+  /** Only these steps (a verified culprit and its parents); their fragility is not claimed. */
+  only?: ReadonlySet<number>,
 ): WeakestLink | null {
   const newIsBad = report.direction !== 'fix';
   // The threshold the tool used for "bad": the fewest failures any bad verdict had.
@@ -407,6 +422,7 @@ function weakestLink(
   ledger.forEach((e, i) => {
     const s = report.steps[i];
     if (s.original || s.release) return;
+    if (only && !only.has(i)) return;
     if (e.verdict !== 'good' && e.verdict !== 'bad') return;
     if (e.log10BayesFactor === null) return;
     const support = (e.verdict === 'bad') === newIsBad ? e.log10BayesFactor : -e.log10BayesFactor;
@@ -419,11 +435,13 @@ function weakestLink(
   const ev = evidences[i];
   const e = ledger[i];
   const failed = s.runs?.failed ?? (e.verdict === 'bad' ? 1 : 0);
-  const fragility = ev.singleVerdict
-    ? 1
-    : e.verdict === 'bad'
-      ? Math.max(1, failed - minFail + 1)
-      : Math.max(1, minFail - failed);
+  const fragility = only
+    ? null
+    : ev.singleVerdict
+      ? 1
+      : e.verdict === 'bad'
+        ? Math.max(1, failed - minFail + 1)
+        : Math.max(1, minFail - failed);
   const total = Math.round(ev.hits + ev.otherCrashes + ev.clean + ev.censored);
   let message: string;
   // A crash reproducer's runs hit or crash otherwise; a project's test fails or passes.
@@ -432,7 +450,7 @@ function weakestLink(
   if (e.verdict === 'bad') {
     const offTitles = [...ev.infraTitles, ...ev.offTitles].slice(0, 2);
     if (ev.hits === 0 && offTitles.length > 0) {
-      message = `${short(s.commit)} was called bad on ${failed} of ${total} runs, none of them ${crashes ? "the bug's crash" : 'the bisected failure'} (${offTitles.join('; ')}); flipping ${fragility} run${fragility > 1 ? 's' : ''} changes the answer.`;
+      message = `${short(s.commit)} was called bad on ${failed} of ${total} runs, none of them ${crashes ? "the bug's crash" : 'the bisected failure'} (${offTitles.join('; ')})${fragility === null ? '' : `; flipping ${fragility} run${fragility > 1 ? 's' : ''} changes the answer`}.`;
     } else {
       message = crashes
         ? `${short(s.commit)} was called bad on ${ev.hits} matching crash${ev.hits === 1 ? '' : 'es'} against ${runs(ev.clean, 'clean')} (Bayes factor ${fmtBF(e.log10BayesFactor)}).`

@@ -126,7 +126,9 @@ function alert(kind: AlertKind, sentences: string[]): string[] {
   // A log's own reason ("the good commit … fails too: …") reads as a sentence of its own here.
   const text = sentences
     .filter(Boolean)
-    .map((s) => s.replace(/^[a-z]/, (c) => c.toUpperCase()).replace(/([^.!?:])$/, '$1.'))
+    // A sentence that opens with a commit id keeps it as written.
+    .map((s) => (/^[0-9a-f]{7,40}\b/.test(s) ? s : s.replace(/^[a-z]/, (c) => c.toUpperCase())))
+    .map((s) => s.replace(/([^.!?:])$/, '$1.'))
     .join(' ');
   return [`> [!${kind}]`, `> ${text}`, ''];
 }

@@ -295,13 +295,10 @@ export function ledger(report: Report): LedgerRow[] {
     }
     const evidence = evidenceOf(hits, clean, report.direction);
     let agreement = agreementOf(step.verdict, evidence, hits, clean);
-    if (
-      entry &&
-      entry.agrees !== null &&
-      entry.agrees !== undefined &&
-      (step.verdict === 'good' || step.verdict === 'bad')
-    ) {
-      agreement = entry.agrees ? (agreement === 'weak' ? 'weak' : 'agrees') : 'disagrees';
+    if (entry && entry.agrees !== undefined && (step.verdict === 'good' || step.verdict === 'bad')) {
+      // The analysis weighed these runs: too weak either way (null) is "weak", not a contradiction.
+      if (entry.agrees === null) agreement = 'weak';
+      else agreement = entry.agrees ? (agreement === 'weak' ? 'weak' : 'agrees') : 'disagrees';
     }
     return {
       step,
