@@ -34,7 +34,9 @@ describe('npm run demo (the first quick-start command)', () => {
     expect(plainPart).toMatch(/Unconfirmed: the log names [0-9a-f]{12} feature: add option/);
     expect(plainPart).toMatch(/Not verified \(P = \d+%\): each commit ran the test once/);
     expect(plainPart).toMatch(/Next: check that the culprit fails and its parent passes/);
-    expect(plainPart).toMatch(/^ +bisect-report verify --culprit [0-9a-f]{12} -- \.\/test\.sh$/m);
+    expect(plainPart).toMatch(
+      /^ +node ~\/bisect-report\/dist\/cli\/index\.js verify --culprit [0-9a-f]{12} -- \.\/test\.sh$/m,
+    );
     expect(wrapperPart).toMatch(
       /^Through the wrapper: `git bisect run bisect-report run --runs 16 -- \.\/test\.sh`/,
     );

@@ -35,7 +35,9 @@ describe('the first 15 lines of a summary section', () => {
     expect(head).toMatch(/\*\*Unconfirmed\*\*: the log names \[`e8b8c3d3b493`\]/);
     expect(head).toContain('**Do not rely on this culprit** (P = 8.0%)');
     expect(head).toMatch(/\*\*Next:\*\* bisect again the 20 commits most likely to hold the culprit/);
-    expect(head).toMatch(/^bisect-report bisect --good [0-9a-f]{12}\^ --bad [0-9a-f]{12} -- \.\/test\.sh$/m);
+    expect(head).toMatch(
+      /^node ~\/bisect-report\/dist\/cli\/index\.js bisect --good [0-9a-f]{12}\^ --bad [0-9a-f]{12} -- \.\/test\.sh$/m,
+    );
   });
 
   test('contradicted: "Not this commit", where it most likely is, and the re-test plan', () => {
@@ -60,7 +62,9 @@ describe('the first 15 lines of a summary section', () => {
       /bisect again the 11 commits most likely to hold the culprit, re-running the test where it tells most/,
     );
     // The range's good end is s3, the last commit that passed every run: the command starts there.
-    expect(head).toMatch(/^bisect-report bisect --good f92950998e73 --bad e8b8c3d3b493 -- \.\/test\.sh$/m);
+    expect(head).toMatch(
+      /^node ~\/bisect-report\/dist\/cli\/index\.js bisect --good f92950998e73 --bad e8b8c3d3b493 -- \.\/test\.sh$/m,
+    );
   });
 
   test("the command's good end is the one the range shows, and a commit the log tested clean when known", () => {
@@ -73,7 +77,9 @@ describe('the first 15 lines of a summary section', () => {
       ...fx.foundRange,
       trust: { ...fx.foundRange.trust!, range95: { ...range, first: fx.sha('t-between') } },
     };
-    expect(firstLines(both)).toMatch(/^bisect-report bisect --good f92950998e73 --bad e8b8c3d3b493 -- /m);
+    expect(firstLines(both)).toMatch(
+      /^node ~\/bisect-report\/dist\/cli\/index\.js bisect --good f92950998e73 --bad e8b8c3d3b493 -- /m,
+    );
   });
 
   test('no culprit: the good end fails too, so the next step is an older good end (a fix bisection: newer commits)', () => {
@@ -104,7 +110,9 @@ describe('the first 15 lines of a summary section', () => {
     expect(head).toContain('**Best lead: caused by**');
     expect(head).toContain('**Best lead, not proven** (P = 82%): each commit ran the test once');
     expect(head).toMatch(/\*\*Next:\*\* check that the culprit fails and its parent passes, run after run/);
-    expect(head).toMatch(/^bisect-report verify --culprit e8b8c3d3b493 -- \.\/test\.sh$/m);
+    expect(head).toMatch(
+      /^node ~\/bisect-report\/dist\/cli\/index\.js verify --culprit e8b8c3d3b493 -- \.\/test\.sh$/m,
+    );
   });
 });
 

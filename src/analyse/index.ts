@@ -26,6 +26,7 @@ import {
 } from './posterior.js';
 import { planRetests } from './retest.js';
 import { formatProbability } from '../probability.js';
+import { cliCommand, TEST_PLACEHOLDER } from '../cliCommand.js';
 import { directEvidence, meetsVerified, pinnedReading, THRESHOLDS } from './verified.js';
 import {
   effectiveVerdict,
@@ -197,14 +198,14 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     reasons.push({
       code: 'plain-bisect-no-repeats',
       message: [
-        `Not verified — re-run to confirm: each commit was tested once, so a flaky test could have flipped any verdict unseen. Confirm with \`bisect-report verify --culprit ${culprit?.sha ?? '<sha>'} -- <your test>\`.`,
+        `Not verified — re-run to confirm: each commit was tested once, so a flaky test could have flipped any verdict unseen. Confirm with \`${cliCommand(`verify --culprit ${culprit?.sha ?? '<sha>'} -- ${TEST_PLACEHOLDER}`)}\`.`,
         ...(formatOf(report)?.repeatAdvice ? [formatOf(report)!.repeatAdvice!] : []),
       ].join(' '),
     });
   } else if (culprit && assured < THRESHOLDS.likely && probability >= THRESHOLDS.likely) {
     reasons.push({
       code: 'test-reliability-unknown',
-      message: `The runs do not pin down how reliable the test is: should it reproduce the failure only ${pct(post.repro.low)} of the time, P drops to ${pct(assured)}. Confirm with \`bisect-report verify --culprit ${culprit.sha} -- <your test>\`.`,
+      message: `The runs do not pin down how reliable the test is: should it reproduce the failure only ${pct(post.repro.low)} of the time, P drops to ${pct(assured)}. Confirm with \`${cliCommand(`verify --culprit ${culprit.sha} -- ${TEST_PLACEHOLDER}`)}\`.`,
     });
   }
   if (culprit && culpritEv && report.culpritCrash?.title && target && culpritEv.hits === 0) {
@@ -324,7 +325,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
       culprit && layout.culpritParents === null && direct.culprit
         ? {
             code: 'parent-not-shown',
-            message: `Not verified: without the repository's history the log cannot show that a tested commit is the culprit's parent (a merge can put the parent on another branch). Read the log inside a checkout with the history, or confirm with \`bisect-report verify --culprit ${culprit.sha} -- <your test>\`.`,
+            message: `Not verified: without the repository's history the log cannot show that a tested commit is the culprit's parent (a merge can put the parent on another branch). Read the log inside a checkout with the history, or confirm with \`${cliCommand(`verify --culprit ${culprit.sha} -- ${TEST_PLACEHOLDER}`)}\`.`,
           }
         : {
             code: 'no-direct-evidence',

@@ -325,7 +325,7 @@ async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Pr
       (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       // One line: what is wrong, and where the options are.
-      const see = err instanceof GitError ? '' : ` (see ${name} --help)`;
+      const see = err instanceof GitError ? '' : ' (see --help)';
       writeStderr(`${name}: ${(err as Error).message}${see}\n`);
       return EXIT.usage;
     }

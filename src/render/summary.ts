@@ -606,7 +606,7 @@ export function retestPlan(report: Report, ctx: RenderContext, level: number): s
       ...replay.lines.map((l) => `${l.command}   # ${l.note}`),
       ...replay.dropped.map((d) => `# not replayed: ${d.commit} (${d.note})`),
       ...(repeat
-        ? [`# then let ${runs} runs per commit decide (replace ./repro.sh with your test)`, repeat]
+        ? [`# then let ${runs} runs per commit decide (replace ./test.sh with your test)`, repeat]
         : []),
     ];
     out.push('Resume the bisection from the trusted verdicts:', '', codeBlock(lines.join('\n'), 'sh'), '');

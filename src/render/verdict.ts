@@ -6,6 +6,7 @@
 import type { Report } from '../model.js';
 import { formatOf } from '../formats/registry.js';
 import { isSha } from './escape.js';
+import { cliCommand, TEST_PLACEHOLDER } from '../cliCommand.js';
 import { fmtP, isMereLead, plural, reportIcon } from './view.js';
 
 export type Sureness = 'sure' | 'probably' | 'lead' | 'range' | 'doubtful' | 'wrong' | 'none';
@@ -23,7 +24,7 @@ export interface Verdict {
   command: string | null;
 }
 
-const TEST = './test.sh';
+const TEST = TEST_PLACEHOLDER;
 
 /** 12 hex digits: unambiguous in any real repository, and short enough to read in a command. */
 function short(sha: string): string {
@@ -42,14 +43,14 @@ function rangeCommand(report: Report): string | null {
   // The commit the range starts after is one the log tested: the good end the log itself had.
   const good = isSha(r.after) ? short(r.after) : isSha(r.first) ? `${short(r.first)}^` : null;
   if (!good) return null;
-  return `bisect-report bisect --good ${good} --bad ${short(r.last)} -- ${TEST}`;
+  return cliCommand(`bisect --good ${good} --bad ${short(r.last)} -- ${TEST}`);
 }
 
 /** `bisect-report verify`: the culprit must fail and its parent pass, run after run. */
 function verifyCommand(report: Report): string | null {
   const sha = report.culprit?.sha;
   if (!ownTest(report) || !isSha(sha)) return null;
-  return `bisect-report verify --culprit ${short(sha)} -- ${TEST}`;
+  return cliCommand(`verify --culprit ${short(sha)} -- ${TEST}`);
 }
 
 function retestWords(report: Report): string {
@@ -72,7 +73,7 @@ export function verdictOf(report: Report): Verdict {
     const command = verifyCommand(report);
     return command
       ? {
-          next: 'check that the culprit fails and its parent passes, run after run (replace ./test.sh with your test)',
+          next: 'check that the culprit fails and its parent passes, run after run (replace ./test.sh with your test; ~/bisect-report is a clone of bisect-report)',
           command,
         }
       : { next: retestWords(report), command: null };
@@ -81,7 +82,7 @@ export function verdictOf(report: Report): Verdict {
     const command = rangeCommand(report);
     return command
       ? {
-          next: `bisect again the ${plural(report.trust?.range95?.commits ?? 0, 'commit')} most likely to hold the culprit, re-running the test where it tells most (replace ./test.sh with your test)`,
+          next: `bisect again the ${plural(report.trust?.range95?.commits ?? 0, 'commit')} most likely to hold the culprit, re-running the test where it tells most (replace ./test.sh with your test; ~/bisect-report is a clone of bisect-report)`,
           command,
         }
       : { next: retestWords(report), command: null };

@@ -1,10 +1,11 @@
 import type { Report } from '../../model.js';
 import type { ReplayPlan, ReplayVerdict } from '../types.js';
+import { cliCommand, TEST_PLACEHOLDER } from '../../cliCommand.js';
 
 /** `--format git`: detection picks between the console and the `git bisect log` replay. */
 export const GIT_FAMILY = 'git';
 
-export const GIT_REPEAT_ADVICE = 'Re-run with `bisect-report run` to repeat each test.';
+export const GIT_REPEAT_ADVICE = `Repeat each test: \`git bisect run ${cliCommand(`run --runs 10 -- ${TEST_PLACEHOLDER}`)}\`.`;
 
 /** Only plain commit ids ever reach a command line; anything else from a log stays out. */
 const COMMIT_ID = /^[0-9a-f]{7,64}$/i;
@@ -29,8 +30,7 @@ export function gitBisectReplay(report: Report, verdicts: readonly ReplayVerdict
     start: `git bisect start${termFlags} ${bad.toLowerCase()} ${goods.map((g) => g.toLowerCase()).join(' ')}`,
     lines: [],
     dropped: [],
-    repeat: (runs) =>
-      `git bisect run node path/to/bisect-report/dist/cli/index.js run --runs ${runs} -- ./repro.sh`,
+    repeat: (runs) => `git bisect run ${cliCommand(`run --runs ${runs} -- ${TEST_PLACEHOLDER}`)}`,
   };
   for (const v of verdicts) {
     if (!COMMIT_ID.test(v.commit)) continue;
