@@ -305,3 +305,47 @@ test('--jobs 4 on a 0.3 s test: same answer as --jobs 1, with 4 runs going at on
   // Parallel runs are not paid for with many more runs (a round of 4 is at most 3 runs more).
   expect(four.runs).toBeLessThanOrEqual(2 * one.runs + 3);
 }, 60000);
+
+test('an untracked ./test.sh runs from your copy (as git bisect run would); a tracked script at each commit', async () => {
+  const { repo, shas } = scratch(12, 7);
+  // Untracked, beside the code: a private worktree would not have it.
+  writeFileSync(join(repo.dir, 'check.sh'), '#!/bin/sh\ngrep -q BUG state.txt && exit 1\nexit 0\n');
+  chmodSync(join(repo.dir, 'check.sh'), 0o755);
+  const before = snapshot(repo);
+  for (const jobs of ['1', '2']) {
+    const r = await cli(repo, [
+      'bisect',
+      '--good',
+      shas[0],
+      '--bad',
+      'HEAD',
+      '--jobs',
+      jobs,
+      '--',
+      './check.sh',
+    ]);
+    expect(r.stderr).toMatch(/not tracked by git, so every run uses your copy[^\n]*"\.\/check\.sh"/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`# first bad commit: [${shas[7]}]`);
+  }
+  // `sh check.sh` too: an argument naming an untracked file.
+  const viaSh = await cli(repo, ['verify', '--culprit', shas[7], '--', 'sh', 'check.sh']);
+  expect(viaSh.code).toBe(0);
+  expect(snapshot(repo)).toEqual(before);
+
+  // A tracked script keeps its relative name: each run uses the commit's own version (here the
+  // script itself carries the bug from commit 7 on, so only a per-commit copy finds it).
+  const tracked = makeRepo('br-bisect-tracked-');
+  const ids: string[] = [];
+  for (let i = 0; i <= 10; i++) {
+    writeFileSync(join(tracked.dir, 'probe.sh'), `#!/bin/sh\n# version ${i}\nexit ${i >= 7 ? 1 : 0}\n`);
+    chmodSync(join(tracked.dir, 'probe.sh'), 0o755);
+    tracked.git('add', 'probe.sh');
+    tracked.git('commit', '-q', '-m', `c${i}`);
+    ids.push(tracked.git('rev-parse', 'HEAD'));
+  }
+  const t = await cli(tracked, ['bisect', '--good', ids[0], '--bad', 'HEAD', '--', './probe.sh']);
+  expect(t.stderr).not.toMatch(/not tracked by git/);
+  expect(t.code).toBe(0);
+  expect(t.stdout).toContain(`# first bad commit: [${ids[7]}]`);
+}, 120000);

@@ -19,6 +19,7 @@ import {
   firstParent,
   GitError,
   openRepo,
+  pinUntracked,
   resolveCommit,
   subjectOf,
   subjectsOf,
@@ -332,6 +333,16 @@ async function bisectCommandInner(mode: 'bisect' | 'verify', argv: string[]): Pr
     throw err;
   }
   if (earlySignal) return stoppedEarly(name, earlySignal);
+  const { command, pinned } = pinUntracked(repo, settings.command);
+  if (pinned.length > 0) {
+    settings = { ...settings, command };
+    const names = pinned.map((p) => JSON.stringify(p)).join(', ');
+    writeStderr(
+      neutraliseWorkflowCommands(
+        `${name}: not tracked by git, so every run uses your copy (as git bisect run would): ${names}\n`,
+      ),
+    );
+  }
   let logFd: number;
   try {
     logFd = settings.log ? openSync(settings.log, 'w') : 1;

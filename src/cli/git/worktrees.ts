@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 export class GitError extends Error {
   /** Set when git was ended by a signal (a Ctrl-C reaches it too): an interrupt, not a git answer. */
@@ -59,6 +59,62 @@ export function openRepo(cwd = process.cwd()): Repo {
   // empty at the top.
   const [top, prefix = ''] = git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix']).split('\n');
   return { top, prefix };
+}
+
+/**
+ * The test command as `git bisect run` would run it from the user's directory: an argument naming a
+ * file or folder there that git does not track (an untracked or ignored `./test.sh`, a script beside
+ * the repository) stays put across checkouts, so it becomes an absolute path to the user's copy —
+ * a private worktree does not have it. A tracked one keeps its relative name, so each run uses the
+ * version of the commit it tests. The command name itself counts only when it is a path (has a /).
+ */
+export function pinUntracked(
+  repo: Repo,
+  command: readonly string[],
+  cwd = process.cwd(),
+): { command: string[]; pinned: string[] } {
+  const candidates = command.flatMap((arg, i) =>
+    arg !== '' &&
+    !arg.startsWith('-') &&
+    !isAbsolute(arg) &&
+    (i > 0 || arg.includes('/')) &&
+    existsSync(resolve(cwd, arg))
+      ? [i]
+      : [],
+  );
+  if (candidates.length === 0) return { command: [...command], pinned: [] };
+  const inside = candidates.filter((i) => {
+    const rel = relative(repo.top, resolve(cwd, command[i]));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  });
+  // Paths git tracks, relative to the top (one call for all of them).
+  const tracked = new Set<string>();
+  if (inside.length > 0) {
+    const listed = spawnSync(
+      'git',
+      [
+        'ls-files',
+        '-z',
+        '--full-name',
+        '--',
+        ...inside.map((i) => relative(repo.top, resolve(cwd, command[i]))),
+      ],
+      { cwd: repo.top, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 26 },
+    );
+    if (listed.status !== 0) return { command: [...command], pinned: [] };
+    for (const f of listed.stdout.split('\0')) if (f) tracked.add(f);
+  }
+  const isTracked = (rel: string) => tracked.has(rel) || [...tracked].some((f) => f.startsWith(`${rel}/`));
+  const out = [...command];
+  const pinned: string[] = [];
+  for (const i of candidates) {
+    const abs = resolve(cwd, command[i]);
+    const rel = relative(repo.top, abs);
+    if (inside.includes(i) && isTracked(rel.split('\\').join('/'))) continue;
+    out[i] = abs;
+    pinned.push(command[i]);
+  }
+  return { command: out, pinned };
 }
 
 /** Full commit id of a revision, or GitError. */
