@@ -517,3 +517,25 @@ describe('quoted-printable unwrapping stays off for plain logs', () => {
     expect(joiner.push('c =C3=A9')).toBe('a=bc é');
   });
 });
+
+describe('suggested re-runs only where bisect-report can run them', () => {
+  const rendered = (r: Report) =>
+    JSON.stringify(r.trust) +
+    renderReportSection(r, { serverUrl: 'https://github.com', repo: null } as never);
+  // Their commits are not the user's git commits (builds, nightlies, Mercurial or jj revisions).
+  test.each(['cargo-bisect-rustc', 'mozregression', 'chromium-bisect-builds', 'hg-bisect', 'jj-bisect'])(
+    '%s: no `bisect-report verify` / `bisect` suggestion',
+    (format) => {
+      for (const { file } of fixtureFiles().filter((f) => f.format === format)) {
+        const text = rendered(analyse(readLog(file)));
+        expect(text).not.toMatch(/index\.js (?:verify|bisect) /);
+      }
+    },
+  );
+  test('a plain git bisect log of a flaky test does get one', () => {
+    const texts = ['git-bisect-log', 'git-bisect-run'].flatMap((format) =>
+      readdirSync(join(FIXTURES, format)).map((f) => rendered(analyse(readLog(join(FIXTURES, format, f))))),
+    );
+    expect(texts.some((t) => /index\.js verify --culprit [0-9a-f]+ -- \.\/test\.sh/.test(t))).toBe(true);
+  });
+});

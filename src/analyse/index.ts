@@ -198,14 +198,14 @@ function judge(report: Report, options: AnalyseOptions): Judged {
     reasons.push({
       code: 'plain-bisect-no-repeats',
       message: [
-        `Not verified — re-run to confirm: each commit was tested once, so a flaky test could have flipped any verdict unseen. Confirm with \`${cliCommand(`verify --culprit ${culprit?.sha ?? '<sha>'} -- ${TEST_PLACEHOLDER}`)}\`.`,
+        `Not verified — re-run to confirm: each commit was tested once, so a flaky test could have flipped any verdict unseen.${confirmWith(report, culprit?.sha ?? '<sha>')}`,
         ...(formatOf(report)?.repeatAdvice ? [formatOf(report)!.repeatAdvice!] : []),
       ].join(' '),
     });
   } else if (culprit && assured < THRESHOLDS.likely && probability >= THRESHOLDS.likely) {
     reasons.push({
       code: 'test-reliability-unknown',
-      message: `The runs do not pin down how reliable the test is: should it reproduce the failure only ${pct(post.repro.low)} of the time, P drops to ${pct(assured)}. Confirm with \`${cliCommand(`verify --culprit ${culprit.sha} -- ${TEST_PLACEHOLDER}`)}\`.`,
+      message: `The runs do not pin down how reliable the test is: should it reproduce the failure only ${pct(post.repro.low)} of the time, P drops to ${pct(assured)}.${confirmWith(report, culprit.sha) || ' Re-run the culprit and its parent more often to settle it.'}`,
     });
   }
   if (culprit && culpritEv && report.culpritCrash?.title && target && culpritEv.hits === 0) {
@@ -325,7 +325,7 @@ function judge(report: Report, options: AnalyseOptions): Judged {
       culprit && layout.culpritParents === null && direct.culprit
         ? {
             code: 'parent-not-shown',
-            message: `Not verified: without the repository's history the log cannot show that a tested commit is the culprit's parent (a merge can put the parent on another branch). Read the log inside a checkout with the history, or confirm with \`${cliCommand(`verify --culprit ${culprit.sha} -- ${TEST_PLACEHOLDER}`)}\`.`,
+            message: `Not verified: without the repository's history the log cannot show that a tested commit is the culprit's parent (a merge can put the parent on another branch). Read the log inside a checkout with the history${confirmWith(report, culprit.sha) ? `, or confirm with \`${verifySuggestion(culprit.sha)}\`` : ''}.`,
           }
         : {
             code: 'no-direct-evidence',
@@ -621,4 +621,14 @@ function fmtBF(l10: number | null): string {
 
 function hasStack(report: Report): boolean {
   return Boolean(report.crash?.report || report.culpritCrash?.report);
+}
+
+/** `bisect-report verify` for a culprit, as reports spell it (src/cliCommand.ts). */
+function verifySuggestion(sha: string): string {
+  return cliCommand(`verify --culprit ${sha} -- ${TEST_PLACEHOLDER}`);
+}
+
+/** " Confirm with `… verify …`." where the format's commits can be re-run in git; else "". */
+function confirmWith(report: Report, sha: string): string {
+  return formatOf(report)?.rerunsInGit ? ` Confirm with \`${verifySuggestion(sha)}\`.` : '';
 }

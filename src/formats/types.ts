@@ -31,6 +31,11 @@ export interface LogFormatDefinition<Name extends string = string> {
   /** One sentence telling how to re-run so each commit is tested several times, when the tool can. */
   repeatAdvice?: string;
   /**
+   * The log's commits are commits of the user's git repository and its test is the user's command,
+   * so `bisect-report verify` / `bisect` can re-run it there (reports suggest them only then).
+   */
+  rerunsInGit?: boolean;
+  /**
    * The tool judged every commit the log shows it checking out, even where the log does not show the
    * verdict (`git bisect run` prints none). Inside the repository such a commit was judged bad exactly
    * when the named culprit is the commit or one of its ancestors, since the search only tests commits

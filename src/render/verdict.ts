@@ -31,9 +31,9 @@ function short(sha: string): string {
   return sha.slice(0, 12).toLowerCase();
 }
 
-/** The log's test is the user's own, which `bisect-report run` can repeat (the format says so). */
+/** The log's commits and test are the user's, which `bisect-report` can re-run (the format says so). */
 function ownTest(report: Report): boolean {
-  return Boolean(formatOf(report)?.repeatAdvice);
+  return Boolean(formatOf(report)?.rerunsInGit);
 }
 
 /** `bisect-report bisect` over the 95% range: it re-runs the test where it teaches most. */

@@ -189,6 +189,7 @@ export const gitBayesectParser: LogParser = {
 };
 
 export const gitBayesectFormat = defineFormat({
+  rerunsInGit: true,
   name: 'git-bayesect',
   displayName: 'git bayesect',
   aliases: ['bayesect'],

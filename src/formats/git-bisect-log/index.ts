@@ -27,4 +27,5 @@ export const gitBisectLogFormat = defineFormat({
   parser: gitBisectLogParser,
   replay: gitBisectReplay,
   repeatAdvice: GIT_REPEAT_ADVICE,
+  rerunsInGit: true,
 });

@@ -34,6 +34,7 @@ export const gitBisectRunFormat = defineFormat({
   parser: gitBisectRunParser,
   replay: gitBisectReplay,
   repeatAdvice: GIT_REPEAT_ADVICE,
+  rerunsInGit: true,
   unshownVerdicts: {
     followCulprit: true,
     advice:
