@@ -163,3 +163,33 @@ test.each([['0'], ['-1'], ['abc'], [''], ['Infinity'], ['1e12'], ['NaN']])(
   },
   30000,
 );
+
+test('run --timeout (the script of git bisect run): each hanging run is ended with its group and fails, the verdict is bad', async () => {
+  const { repo, shas } = scratch();
+  repo.git('checkout', '-q', '--force', shas[9]);
+  const pids = join(work, 'pids-run');
+  const started = Date.now();
+  const r = await cli(repo, ['run', '--runs', '2', '--timeout', '0.5', '--quiet', '--', HANG], {
+    PIDS: pids,
+    IGNORE_TERM: '1',
+  });
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.code).toBe(1);
+  const lines = r.stdout.trim().split('\n');
+  expect(
+    lines.filter((l) => / result=fail exit=timeout title="timed out after 0\.5 s"$/.test(l)),
+  ).toHaveLength(2);
+  expect(lines.at(-1)).toMatch(/ verdict=bad exit=1 runs=2 failed=2 /);
+  const hung = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+  expect(hung.map(alive).filter(Boolean)).toEqual([]);
+  expect((Date.now() - started) / 1000).toBeLessThan(30);
+  // A good commit within the limit: untouched, good.
+  repo.git('checkout', '-q', '--force', shas[3]);
+  const good = await cli(repo, ['run', '--runs', '2', '--timeout', '5', '--', HANG]);
+  expect(good.code).toBe(0);
+  // A bad limit: one line, and 128 so that git bisect run stops.
+  const bad = await cli(repo, ['run', '--timeout', 'soon', '--', HANG]);
+  expect(bad.code).toBe(128);
+  expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  expect(bad.stderr).toMatch(/--timeout must be a positive number of seconds/);
+}, 60000);

@@ -1,5 +1,5 @@
 /**
- * `bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]`
+ * `bisect-report run [--runs N] [--min-failures K] [--timeout SECONDS] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]`
  *
  * Meant as the script of `git bisect run`: runs COMMAND N times on the checked-out commit and
  * tells git good / bad / skip by a rule that tolerates flaky tests. Documented in docs/run-command.md.
@@ -15,7 +15,8 @@
  * "FAIL:"/"FAILED:"/"Error:"/"panic:"/"AssertionError", else none.
  *
  * Per-run result: exit 0 → pass; 125 → skip; 126/127 or a command that cannot be started → error;
- * any other exit code or a signal (crash, timeout kill) → fail.
+ * any other exit code or a signal (crash, timeout kill) → fail; a run still going after --timeout is
+ * ended with its whole process group and fails (`exit=timeout`).
  * Verdict (K = min(--min-failures, N)):
  *   - any error run                → abort, exit 128 (git bisect run stops: the command is broken);
  *   - failed ≥ K                   → bad,  exit 1;
@@ -29,12 +30,14 @@ import { parseArgs } from 'node:util';
 import { neutraliseWorkflowCommands } from '../render/escape.js';
 import { formatRunLine, formatVerdictLine, type RunResult } from '../formats/git-common/engine.js';
 import { commandHelp, parseOptions, usageLine, type CommandSpec, type OptionSpec } from './help.js';
+import { endGroup, groupGone, killGroup, TIMEOUT_EXIT, timeoutSeconds } from './processGroup.js';
 
 const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
 const MAX_TITLE = 200;
 
 export const RUN_SPEC = {
-  usage: 'bisect-report run [--runs N] [--min-failures K] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]',
+  usage:
+    'bisect-report run [--runs N] [--min-failures K] [--timeout SECONDS] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]',
   about:
     'Run COMMAND several times on the checked-out commit and answer git by a rule that tolerates a flaky\n' +
     'test: use it as the script of `git bisect run` (docs/run-command.md).',
@@ -45,6 +48,11 @@ export const RUN_SPEC = {
       value: 'K',
       default: '2',
       help: 'failed runs needed to call the commit bad (default 2)',
+    },
+    timeout: {
+      type: 'string',
+      value: 'SECONDS',
+      help: 'end a run still going after SECONDS (its whole process group) and count it as failing: a hang is the failure for most regressions (default: no limit)',
     },
     'title-regex': {
       type: 'string',
@@ -103,6 +111,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`bisect-report run: no command given\n${RUN_USAGE}`);
     return 128;
   }
+  let timeout: number | null = null;
+  if (values.timeout !== undefined) {
+    const t = timeoutSeconds(values.timeout);
+    if ('error' in t) {
+      process.stderr.write(`bisect-report run: ${t.error}\n`);
+      return 128;
+    }
+    timeout = t.seconds;
+  }
   let titleRegex = DEFAULT_TITLE;
   if (values['title-regex'] !== undefined) {
     try {
@@ -117,7 +134,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const commit = headCommit();
   const counts = { runs: 0, failed: 0, passed: 0, skipped: 0, errors: 0 };
   for (let i = 1; i <= runs; i++) {
-    const one = await runOnce(command, titleRegex, values.quiet, { i, runs, commit });
+    const one = await runOnce(command, titleRegex, values.quiet, { i, runs, commit, timeout });
     counts.runs++;
     if (one.result === 'pass') counts.passed++;
     else if (one.result === 'fail') counts.failed++;
@@ -150,7 +167,7 @@ function runOnce(
   command: string[],
   titleRegex: RegExp,
   quiet: boolean,
-  ctx: { i: number; runs: number; commit: string },
+  ctx: { i: number; runs: number; commit: string; timeout: number | null },
 ): Promise<OneRun> {
   return new Promise((resolve) => {
     let title: string | null = null;
@@ -171,6 +188,8 @@ function runOnce(
     try {
       child = spawn(command[0], command.slice(1), {
         stdio: ['inherit', 'pipe', 'pipe'],
+        // With a time limit the run is a process group of its own, so it can be ended whole.
+        detached: ctx.timeout !== null,
         env: {
           ...process.env,
           BISECT_REPORT_RUN: String(ctx.i),
@@ -184,9 +203,35 @@ function runOnce(
       return;
     }
     let settled = false;
+    let timedOut = false;
+    let clock: NodeJS.Timeout | null = null;
+    const pid = child.pid;
+    // A detached run does not get the terminal's Ctrl-C: pass ours on, end the group, then stop.
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (pid === undefined) process.exit(128);
+      killGroup(pid, signal);
+      endGroup(pid);
+      void groupGone(pid).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    if (ctx.timeout !== null && pid !== undefined) {
+      clock = setTimeout(() => {
+        timedOut = true;
+        endGroup(pid);
+      }, ctx.timeout * 1000);
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    }
     const finish = (r: OneRun): void => {
       if (settled) return;
       settled = true;
+      if (clock) clearTimeout(clock);
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      if (timedOut && pid !== undefined) {
+        const seconds = ctx.timeout;
+        void groupGone(pid).then(() =>
+          resolve({ result: 'fail', exit: TIMEOUT_EXIT, title: title ?? `timed out after ${seconds} s` }),
+        );
+        return;
+      }
       resolve(r);
     };
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
