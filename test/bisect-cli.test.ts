@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_CLI } from './helpers/paths.js';
-import { makeRepo, linearHistory, type ScratchRepo } from './helpers/gitRepo.js';
+import { makeRepo, linearHistory, userVisibleState, type ScratchRepo } from './helpers/gitRepo.js';
 import { runProcess, type ProcResult } from './helpers/run.js';
 
 /**
@@ -39,24 +39,8 @@ exit 0
 );
 chmodSync(TEST, 0o755);
 
-interface RepoState {
-  head: string;
-  branch: string;
-  status: string;
-  worktrees: string;
-  stash: string;
-}
-
-/** Everything the user could notice: HEAD, branch, index + work tree, worktree list. */
-function snapshot(repo: ScratchRepo): RepoState {
-  return {
-    head: repo.git('rev-parse', 'HEAD'),
-    branch: repo.git('symbolic-ref', '-q', 'HEAD'),
-    status: repo.git('status', '--porcelain=v1', '--untracked-files=all'),
-    worktrees: repo.git('worktree', 'list', '--porcelain'),
-    stash: repo.git('stash', 'list'),
-  };
-}
+/** Everything the user could notice (HEAD, branch, index, work tree, refs, worktrees, stash). */
+const snapshot = userVisibleState;
 
 /** A 40-commit history with the culprit at 23, and local changes the command must not touch. */
 function scratch(n = 40, culprit = 23): { repo: ScratchRepo; shas: string[] } {

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_CLI } from './helpers/paths.js';
-import { linearHistory, makeRepo, type ScratchRepo } from './helpers/gitRepo.js';
+import { linearHistory, makeRepo, userVisibleState, type ScratchRepo } from './helpers/gitRepo.js';
 import { runProcess, type ProcResult } from './helpers/run.js';
 
 /**
@@ -36,19 +36,9 @@ const NOT_EXECUTABLE = join(work, 'not-executable.sh');
 writeFileSync(NOT_EXECUTABLE, '#!/bin/sh\nexit 0\n');
 chmodSync(NOT_EXECUTABLE, 0o644);
 
-/** Everything the user could notice: HEAD, branch, index, work tree (untracked too), refs, worktrees. */
+/** Everything the user could notice, and the untracked file's content. */
 function snapshot(repo: ScratchRepo): Record<string, string> {
-  return {
-    head: repo.git('rev-parse', 'HEAD'),
-    branch: repo.git('symbolic-ref', '-q', 'HEAD'),
-    index: repo.git('ls-files', '--stage'),
-    status: repo.git('status', '--porcelain=v1', '--untracked-files=all', '--ignored'),
-    diff: repo.git('diff'),
-    untracked: readFileSync(join(repo.dir, 'notes.txt'), 'utf8'),
-    refs: repo.git('for-each-ref', '--format=%(refname) %(objectname)'),
-    worktrees: repo.git('worktree', 'list', '--porcelain'),
-    stash: repo.git('stash', 'list'),
-  };
+  return { ...userVisibleState(repo), untracked: readFileSync(join(repo.dir, 'notes.txt'), 'utf8') };
 }
 
 /** 12 commits, the culprit at 7, with an uncommitted edit, a staged file and an untracked one. */

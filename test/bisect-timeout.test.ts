@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_CLI } from './helpers/paths.js';
-import { linearHistory, makeRepo, type ScratchRepo } from './helpers/gitRepo.js';
+import { linearHistory, makeRepo, userVisibleState, type ScratchRepo } from './helpers/gitRepo.js';
 import { runProcess, type ProcResult } from './helpers/run.js';
 
 /**
@@ -33,18 +33,7 @@ exit 1
 );
 chmodSync(HANG, 0o755);
 
-/** Everything the user could notice: HEAD, branch, index, work tree (untracked too), refs, worktrees. */
-function snapshot(repo: ScratchRepo): Record<string, string> {
-  return {
-    head: repo.git('rev-parse', 'HEAD'),
-    branch: repo.git('symbolic-ref', '-q', 'HEAD'),
-    index: repo.git('ls-files', '--stage'),
-    status: repo.git('status', '--porcelain=v1', '--untracked-files=all', '--ignored'),
-    diff: repo.git('diff'),
-    refs: repo.git('for-each-ref', '--format=%(refname) %(objectname)'),
-    worktrees: repo.git('worktree', 'list', '--porcelain'),
-  };
-}
+const snapshot = userVisibleState;
 
 /** 12 commits, the culprit at 7, with an uncommitted edit and an untracked file. */
 function scratch(): { repo: ScratchRepo; shas: string[] } {

@@ -31,6 +31,7 @@ import { Lookahead } from './lookahead.js';
 import { formatP, formatProbability } from '../probability.js';
 import { EXIT_STDOUT_CLOSED, noteStdoutError, stdoutClosed } from './stdout.js';
 import { commandHelp, parseOptions, type CommandSpec, type OptionSpec } from './help.js';
+import { endGroup, groupGone, TIMEOUT_EXIT, timeoutSeconds } from './processGroup.js';
 
 /** Every option `bisect` and `verify` parse; each command's help lists its own (src/cli/help.ts). */
 const BISECT_OPTIONS = {
@@ -95,6 +96,19 @@ const SHARED_NOTES = [
   'Progress goes to stderr. Your HEAD, branch, index and work tree are left as they were.',
 ] as const;
 
+/** The options `bisect` and `verify` share, in the order their help lists them. */
+const SHARED_LISTED = [
+  'confidence',
+  'jobs',
+  'max-runs',
+  'timeout',
+  'min-repro',
+  'log',
+  'title-regex',
+  'verbose',
+  'help',
+] as const;
+
 export const BISECT_SPEC: CommandSpec<typeof BISECT_OPTIONS.options> = {
   ...BISECT_OPTIONS,
   usage:
@@ -103,19 +117,7 @@ export const BISECT_SPEC: CommandSpec<typeof BISECT_OPTIONS.options> = {
     'Find the first bad commit between --good and --bad by running COMMAND where it teaches most, re-running\n' +
     'it as often as a flaky test needs, until one commit holds --confidence and has failed while its parent\n' +
     'passed (docs/bisect.md).',
-  listed: [
-    'good',
-    'bad',
-    'confidence',
-    'jobs',
-    'max-runs',
-    'timeout',
-    'min-repro',
-    'log',
-    'title-regex',
-    'verbose',
-    'help',
-  ],
+  listed: ['good', 'bad', ...SHARED_LISTED],
   notes: [
     ...SHARED_NOTES,
     'Exit status: 0 culprit (its sha on stdout with --log), 1 no culprit (does not reproduce, older, range),',
@@ -131,19 +133,7 @@ export const VERIFY_SPEC: CommandSpec<typeof BISECT_OPTIONS.options> = {
   about:
     'Check a culprit found any other way: run COMMAND at the culprit and its parent until it is settled\n' +
     'either way that the culprit fails and its parent passes (docs/bisect.md).',
-  listed: [
-    'culprit',
-    'parent',
-    'confidence',
-    'jobs',
-    'max-runs',
-    'timeout',
-    'min-repro',
-    'log',
-    'title-regex',
-    'verbose',
-    'help',
-  ],
+  listed: ['culprit', 'parent', ...SHARED_LISTED],
   notes: [
     ...SHARED_NOTES,
     'Exit status: 0 the culprit is verified (its sha on stdout with --log), 1 it is not (does not reproduce',
@@ -177,16 +167,10 @@ interface Settings {
 
 class UsageError extends Error {}
 
-/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one would fire at once. */
-const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
-
 function parseTimeout(text: string): number {
-  const seconds = Number(text);
-  if (text.trim() === '' || !(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS)
-    throw new UsageError(
-      `--timeout must be a positive number of seconds (at most ${MAX_TIMEOUT_SECONDS}), not '${text.slice(0, 40)}'`,
-    );
-  return seconds;
+  const t = timeoutSeconds(text);
+  if ('error' in t) throw new UsageError(t.error);
+  return t.seconds;
 }
 
 function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'help' {
@@ -901,63 +885,6 @@ class Driver {
 }
 
 type End = { kind: 'decided'; decision: Decision } | { kind: 'stopped'; reason: string };
-
-/** How long a process group ended by us has between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 2000;
-/** `exit=` of a run that --timeout ended (docs/bisect.md). */
-const TIMEOUT_EXIT = 'timeout';
-
-/** Group ids being ended (SIGTERM sent), with the time their SIGKILL is due. */
-const ending = new Map<number, number>();
-
-/** SIGTERM to the whole group now, SIGKILL to what is left of it after the grace. */
-function endGroup(pid: number): void {
-  ending.set(pid, Date.now() + KILL_GRACE_MS);
-  killGroup(pid, 'SIGTERM');
-  setTimeout(() => {
-    killGroup(pid, 'SIGKILL');
-    ending.delete(pid);
-  }, KILL_GRACE_MS).unref();
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Resolves once no process of the group ended by endGroup() is left: a child that ignores SIGTERM
- * and does not hold our pipes would otherwise outlive the run (and this command). Bounded: a
- * process that even SIGKILL does not end at once (a zombie nobody reaps) is not waited for long.
- */
-async function groupGone(pid: number): Promise<void> {
-  const killAt = ending.get(pid) ?? Date.now();
-  const giveUpAt = killAt + 1000;
-  for (let killed = false; groupAlive(pid) && Date.now() < giveUpAt;) {
-    if (!killed && Date.now() >= killAt) {
-      killGroup(pid, 'SIGKILL');
-      killed = true;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  ending.delete(pid);
-}
-
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-}
 
 /**
  * Which free slot runs which probe: a slot whose worktree already holds the commit first (no

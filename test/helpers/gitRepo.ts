@@ -98,3 +98,21 @@ export function loggedVerdicts(log: string): { term: string; sha: string }[] {
   }
   return out;
 }
+
+/**
+ * Everything a user could notice of their repository: HEAD, branch, index, work tree (untracked and
+ * ignored files too), refs, worktrees and stash — equal before and after a command that must not
+ * touch them.
+ */
+export function userVisibleState(repo: ScratchRepo): Record<string, string> {
+  return {
+    head: repo.git('rev-parse', 'HEAD'),
+    branch: repo.git('symbolic-ref', '-q', 'HEAD'),
+    index: repo.git('ls-files', '--stage'),
+    status: repo.git('status', '--porcelain=v1', '--untracked-files=all', '--ignored'),
+    diff: repo.git('diff'),
+    refs: repo.git('for-each-ref', '--format=%(refname) %(objectname)'),
+    worktrees: repo.git('worktree', 'list', '--porcelain'),
+    stash: repo.git('stash', 'list'),
+  };
+}
