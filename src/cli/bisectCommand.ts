@@ -350,6 +350,9 @@ interface Slot {
   child: ChildProcess | null;
   /** The slot's worktree being created (started before the first choice where runs check out). */
   creating: Promise<string> | null;
+  /** The choice that started the slot's run (runs of one choice form a round), and when. */
+  round: number;
+  startedAt: number;
 }
 
 interface Finished {
@@ -369,6 +372,8 @@ class Driver {
   private readonly started = new Map<number, number>();
   private readonly inFlight = new Map<Slot, number>();
   private runsStarted = 0;
+  /** Choices that started runs so far (each one a round). */
+  private rounds = 0;
   private interrupted: string | null = null;
   private wake: (() => void) | null = null;
   private readonly subjects = new Map<string, string>();
@@ -399,6 +404,8 @@ class Driver {
       commit: null,
       child: null,
       creating: null,
+      round: 0,
+      startedAt: 0,
     }));
   }
 
@@ -524,7 +531,10 @@ class Driver {
         if (probes.length === 0 && this.inFlight.size === 0) {
           return { kind: 'stopped', reason: 'stopped: no commit left to test could change the answer' };
         }
+        this.rounds++;
         for (const [slot, position] of assignSlots(free, probes, (p) => this.commits[p])) {
+          slot.round = this.rounds;
+          slot.startedAt = performance.now();
           this.launch(slot, position);
         }
       }
@@ -658,6 +668,7 @@ class Driver {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
+    await this.roundMates();
     const ended = this.ended.splice(0);
     for (const f of ended) {
       this.inFlight.delete(f.slot);
@@ -665,6 +676,38 @@ class Driver {
         throw new GitError(`cannot check out ${short(this.commits[f.position])}: ${f.title}`);
     }
     return ended;
+  }
+
+  /**
+   * Runs started by the same choice as one that just ended likely end about now too: they are
+   * waited for a short while (ROUND_WAIT of that run's time), so one choice, knowing their
+   * outcomes, serves all the slots they free, instead of one choice per slot each guessing the
+   * others' outcomes (scripts/jobs-sim.mjs --round-wait).
+   */
+  private async roundMates(): Promise<void> {
+    if (this.ended.length === 0) return;
+    const now = performance.now();
+    const rounds = new Set(this.ended.map((f) => f.slot.round));
+    const took = Math.min(...this.ended.map((f) => now - f.slot.startedAt));
+    const deadline = now + ROUND_WAIT * took;
+    const endedSlots = () => new Set(this.ended.map((f) => f.slot));
+    for (;;) {
+      if (this.interrupted) return;
+      const done = endedSlots();
+      const mates = [...this.inFlight.keys()].filter(
+        (s) => rounds.has(s.round) && !done.has(s) && !this.preempted.has(s),
+      );
+      const left = deadline - performance.now();
+      if (mates.length === 0 || left <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
   }
 
   /** Waits for every launched run to end (after killAll). */
@@ -911,6 +954,9 @@ export function assignSlots<S extends { commit: string | null; dir: string | nul
   }
   return out;
 }
+
+/** Share of a run's time its round mates are waited for once it has ended (Driver.roundMates). */
+const ROUND_WAIT = 0.2;
 
 const CHECKOUT_FAILED = 'bisect-report: checkout failed';
 /**
