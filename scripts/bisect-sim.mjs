@@ -10,12 +10,11 @@
 //
 // DIR is a `tsc -p tsconfig.build.json --outDir DIR` of some version of src/; without --build the
 // current src/ is compiled into .tmp/sim-build.
-import { execFileSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { engineBuild, list, uniform } from './sim-common.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '40,300' },
@@ -30,29 +29,11 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
   },
 });
-const list = (s) => s.split(',').map(Number);
-
-let build = values.build;
-if (!build) {
-  build = join(root, '.tmp', 'sim-build');
-  process.stderr.write('compiling src/ into .tmp/sim-build…\n');
-  execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', build], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-}
+const build = engineBuild(values.build);
 const engines = [build, values.against].filter(Boolean).map((d) => resolve(d));
 const loaded = await Promise.all(
   engines.map((d) => import(pathToFileURL(join(d, 'bisect', 'engine.js')).href)),
 );
-
-/** A 32-bit mix (murmur3's finaliser) of the scenario seed, the position and the run index there. */
-function uniform(seed, position, k) {
-  let h = (seed ^ Math.imul(position + 1, 0x9e3779b1) ^ Math.imul(k + 7, 0x85ebca77)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
-  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
-}
 
 /** One bisection the way the CLI drives it with --jobs 1: choose, run, observe, decide. */
 function simulate(engine, { n, flake, fa, culprit, seed, confidence, cap }) {
