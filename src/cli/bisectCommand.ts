@@ -150,6 +150,8 @@ export const EXIT = { culprit: 0, none: 1, usage: 2, stopped: 3 } as const;
 interface Settings {
   mode: 'bisect' | 'verify';
   command: string[];
+  /** The command as the user gave it (before untracked paths are pinned): the log names it. */
+  givenCommand: string[];
   confidence: number;
   jobs: number;
   maxRuns: number;
@@ -208,6 +210,7 @@ function parseSettings(mode: 'bisect' | 'verify', argv: string[]): Settings | 'h
   const settings: Settings = {
     mode,
     command,
+    givenCommand: command,
     confidence,
     jobs,
     maxRuns,
@@ -495,7 +498,7 @@ class Driver {
     this.log(`git bisect bad ${bad}`);
     this.log(`# good: [${good}] ${this.subject(good)}`);
     this.log(`git bisect good ${good}`);
-    this.log(formatWindowLine(good, bad, this.state.size));
+    this.log(formatWindowLine(good, bad, this.state.size, this.settings.givenCommand));
     const what =
       this.settings.mode === 'verify'
         ? `verifying ${short(bad)} against its parent ${short(good)}`

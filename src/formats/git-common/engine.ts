@@ -180,6 +180,8 @@ interface Session {
   /** Window positions and size stated by `bisect-report bisect` lines. */
   positions: Map<string, number>;
   windowCommits: number | null;
+  /** Titles made up here for failing runs that printed none (`exit 1`): not the failure's name. */
+  exitTitles: Set<string>;
 }
 
 function newSession(): Session {
@@ -202,6 +204,7 @@ function newSession(): Session {
     content: false,
     positions: new Map(),
     windowCommits: null,
+    exitTitles: new Set(),
   };
 }
 
@@ -726,6 +729,7 @@ export class GitBisectEngine {
       result === 'pass' ? 'ok' : result === 'fail' ? 'crash' : result === 'skip' ? 'ignore' : 'error';
     if (result === 'fail') {
       const t = title ?? `exit ${r[5] ?? '?'}`;
+      if (title === undefined) this.session.exitTitles.add(t);
       step.titles[t] = (step.titles[t] ?? 0) + 1;
     }
     if (step.outcomes.length < MAX_OUTCOMES) step.outcomes.push(title ? { kind, title } : { kind });
@@ -737,6 +741,14 @@ export class GitBisectEngine {
     if (w) {
       if (isTerminal(this.session)) this.newSession();
       this.session.windowCommits = Number(w[3]);
+      if (w[4]) {
+        try {
+          const command: unknown = JSON.parse(w[4]);
+          if (typeof command === 'string') this.session.testCommand ??= commandWords(command);
+        } catch {
+          // not a command: the log says nothing about it
+        }
+      }
       this.session.content = true;
       return;
     }
@@ -974,8 +986,13 @@ export class GitBisectEngine {
       report.flaky = true;
       report.flakyReasons = flakyReasons;
     }
+    // The failure is named by a line the test printed; runs that printed none (`exit 1`) leave it
+    // to the test command, so unrelated tests without failure lines do not share one name (or issue).
     let best: string | null = null;
-    for (const [t, n] of badTitles) if (best === null || n > (badTitles.get(best) ?? 0)) best = t;
+    for (const [t, n] of badTitles) {
+      if (s.exitTitles.has(t)) continue;
+      if (best === null || n > (badTitles.get(best) ?? 0)) best = t;
+    }
     if (best) report.crash = { title: best };
   }
 }
