@@ -314,6 +314,7 @@ function parseSettings(mode, argv) {
     const settings = {
         mode,
         command,
+        givenCommand: command,
         confidence,
         jobs,
         maxRuns,
@@ -588,7 +589,7 @@ class Driver {
         this.log(`git bisect bad ${bad}`);
         this.log(`# good: [${good}] ${this.subject(good)}`);
         this.log(`git bisect good ${good}`);
-        this.log((0,logLines/* formatWindowLine */.kJ)(good, bad, this.state.size));
+        this.log((0,logLines/* formatWindowLine */.kJ)(good, bad, this.state.size, this.settings.givenCommand));
         const what = this.settings.mode === 'verify'
             ? `verifying ${bisectCommand_short(bad)} against its parent ${bisectCommand_short(good)}`
             : `bisecting ${this.state.size} commit${this.state.size === 1 ? '' : 's'} (${bisectCommand_short(good)}..${bisectCommand_short(bad)})`;
