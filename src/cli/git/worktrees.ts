@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
 
 export class GitError extends Error {
   /** Set when git was ended by a signal (a Ctrl-C reaches it too): an interrupt, not a git answer. */
@@ -83,35 +83,32 @@ export function pinUntracked(
       : [],
   );
   if (candidates.length === 0) return { command: [...command], pinned: [] };
+  // Relative to the top through git's own prefix for this directory: a symlinked path to the
+  // repository (macOS's /tmp) would otherwise look outside it.
+  const relOf = (arg: string) => normalize(join(repo.prefix, arg)).split('\\').join('/').replace(/\/$/, '');
   const inside = candidates.filter((i) => {
-    const rel = relative(repo.top, resolve(cwd, command[i]));
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    const rel = relOf(command[i]);
+    return rel !== '..' && !rel.startsWith('../');
   });
   // Paths git tracks, relative to the top (one call for all of them).
   const tracked = new Set<string>();
   if (inside.length > 0) {
     const listed = spawnSync(
       'git',
-      [
-        'ls-files',
-        '-z',
-        '--full-name',
-        '--',
-        ...inside.map((i) => relative(repo.top, resolve(cwd, command[i]))),
-      ],
+      ['ls-files', '-z', '--full-name', '--', ...inside.map((i) => relOf(command[i]))],
       { cwd: repo.top, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 26 },
     );
     if (listed.status !== 0) return { command: [...command], pinned: [] };
     for (const f of listed.stdout.split('\0')) if (f) tracked.add(f);
   }
-  const isTracked = (rel: string) => tracked.has(rel) || [...tracked].some((f) => f.startsWith(`${rel}/`));
+  // A folder counts as tracked when git tracks something in it (`.` at the top: anything at all).
+  const isTracked = (rel: string) =>
+    rel === '.' ? tracked.size > 0 : tracked.has(rel) || [...tracked].some((f) => f.startsWith(`${rel}/`));
   const out = [...command];
   const pinned: string[] = [];
   for (const i of candidates) {
-    const abs = resolve(cwd, command[i]);
-    const rel = relative(repo.top, abs);
-    if (inside.includes(i) && isTracked(rel.split('\\').join('/'))) continue;
-    out[i] = abs;
+    if (inside.includes(i) && isTracked(relOf(command[i]))) continue;
+    out[i] = resolve(cwd, command[i]);
     pinned.push(command[i]);
   }
   return { command: out, pinned };
