@@ -846,35 +846,31 @@ function pinUntracked(repo, command, cwd = process.cwd()) {
         : []);
     if (candidates.length === 0)
         return { command: [...command], pinned: [] };
+    // Relative to the top through git's own prefix for this directory: a symlinked path to the
+    // repository (macOS's /tmp) would otherwise look outside it.
+    const relOf = (arg) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.normalize)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(repo.prefix, arg)).split('\\').join('/').replace(/\/$/, '');
     const inside = candidates.filter((i) => {
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(repo.top, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, command[i]));
-        return rel !== '' && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(rel);
+        const rel = relOf(command[i]);
+        return rel !== '..' && !rel.startsWith('../');
     });
     // Paths git tracks, relative to the top (one call for all of them).
     const tracked = new Set();
     if (inside.length > 0) {
-        const listed = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', [
-            'ls-files',
-            '-z',
-            '--full-name',
-            '--',
-            ...inside.map((i) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(repo.top, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, command[i]))),
-        ], { cwd: repo.top, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 26 });
+        const listed = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['ls-files', '-z', '--full-name', '--', ...inside.map((i) => relOf(command[i]))], { cwd: repo.top, encoding: 'utf8', env: gitEnv(), maxBuffer: 1 << 26 });
         if (listed.status !== 0)
             return { command: [...command], pinned: [] };
         for (const f of listed.stdout.split('\0'))
             if (f)
                 tracked.add(f);
     }
-    const isTracked = (rel) => tracked.has(rel) || [...tracked].some((f) => f.startsWith(`${rel}/`));
+    // A folder counts as tracked when git tracks something in it (`.` at the top: anything at all).
+    const isTracked = (rel) => rel === '.' ? tracked.size > 0 : tracked.has(rel) || [...tracked].some((f) => f.startsWith(`${rel}/`));
     const out = [...command];
     const pinned = [];
     for (const i of candidates) {
-        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, command[i]);
-        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(repo.top, abs);
-        if (inside.includes(i) && isTracked(rel.split('\\').join('/')))
+        if (inside.includes(i) && isTracked(relOf(command[i])))
             continue;
-        out[i] = abs;
+        out[i] = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, command[i]);
         pinned.push(command[i]);
     }
     return { command: out, pinned };
