@@ -32,6 +32,7 @@ import { formatP, formatProbability } from '../probability.js';
 import { EXIT_STDOUT_CLOSED, noteStdoutError, stdoutClosed } from './stdout.js';
 import { commandHelp, parseOptions, type CommandSpec, type OptionSpec } from './help.js';
 import { endGroup, groupGone, TIMEOUT_EXIT, timeoutSeconds } from './processGroup.js';
+import { DEFAULT_TITLE, FailureTitle } from './failureTitle.js';
 
 /** Every option `bisect` and `verify` parse; each command's help lists its own (src/cli/help.ts). */
 const BISECT_OPTIONS = {
@@ -140,9 +141,6 @@ export const VERIFY_SPEC: CommandSpec<typeof BISECT_OPTIONS.options> = {
     'there, or the parent fails too), 2 usage, 3 stopped (--max-runs, the command cannot run, interrupted).',
   ],
 };
-
-const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
-const MAX_TITLE = 200;
 
 /** Exit statuses (docs/bisect.md). */
 export const EXIT = { culprit: 0, none: 1, usage: 2, stopped: 3 } as const;
@@ -740,19 +738,10 @@ class Driver {
         resolve({ slot, position, result: 'error', exit: 'interrupted', title: null });
         return;
       }
-      let title: string | null = null;
-      const carry = { out: '', err: '' };
+      const failure = new FailureTitle(titleRegex);
       const scan = (key: 'out' | 'err', chunk: string) => {
         if (verbose) writeStderr(prefixLines(chunk, `[${short(commit)} #${runIndex}] `));
-        if (title !== null) return;
-        carry[key] += chunk;
-        let nl: number;
-        while (title === null && (nl = carry[key].indexOf('\n')) !== -1) {
-          const line = carry[key].slice(0, nl).replace(/\r$/, '');
-          carry[key] = carry[key].slice(nl + 1);
-          if (titleRegex.test(line)) title = line.trim().slice(0, MAX_TITLE);
-        }
-        if (carry[key].length > 65536) carry[key] = carry[key].slice(-65536);
+        failure.feed(key, chunk);
       };
       // Moving the worktree to the commit and the run are one process (one spawn, which blocks our
       // event loop until the child starts, instead of two, with a round trip between).
@@ -826,10 +815,7 @@ class Driver {
           return;
         }
         if (move && !signal) slot.commit = commit;
-        for (const key of ['out', 'err'] as const) {
-          if (title === null && carry[key] !== '' && titleRegex.test(carry[key]))
-            title = carry[key].trim().slice(0, MAX_TITLE);
-        }
+        const title = failure.end();
         if (timedOut) {
           // The clock started after the checkout: the worktree holds the commit.
           slot.commit = commit;

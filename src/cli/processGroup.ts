@@ -61,7 +61,7 @@ export async function groupGone(pid: number): Promise<void> {
   ending.delete(pid);
 }
 
-export function killGroup(pid: number, signal: NodeJS.Signals): void {
+function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {

@@ -30,10 +30,8 @@ import { parseArgs } from 'node:util';
 import { neutraliseWorkflowCommands } from '../render/escape.js';
 import { formatRunLine, formatVerdictLine, type RunResult } from '../formats/git-common/engine.js';
 import { commandHelp, parseOptions, usageLine, type CommandSpec, type OptionSpec } from './help.js';
-import { endGroup, groupGone, killGroup, TIMEOUT_EXIT, timeoutSeconds } from './processGroup.js';
-
-const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
-const MAX_TITLE = 200;
+import { endGroup, groupGone, TIMEOUT_EXIT, timeoutSeconds } from './processGroup.js';
+import { DEFAULT_TITLE, FailureTitle } from './failureTitle.js';
 
 export const RUN_SPEC = {
   usage:
@@ -171,19 +169,7 @@ function runOnce(
 ): Promise<OneRun> {
   return new Promise((resolve) => {
     let title: string | null = null;
-    const scan = (carry: { text: string }, chunk: string): void => {
-      if (title !== null) return;
-      carry.text += chunk;
-      let nl: number;
-      while (title === null && (nl = carry.text.indexOf('\n')) !== -1) {
-        const line = carry.text.slice(0, nl).replace(/\r$/, '');
-        carry.text = carry.text.slice(nl + 1);
-        if (titleRegex.test(line)) title = line.trim().slice(0, MAX_TITLE);
-      }
-      if (carry.text.length > 65536) carry.text = carry.text.slice(-65536);
-    };
-    const outCarry = { text: '' };
-    const errCarry = { text: '' };
+    const failure = new FailureTitle(titleRegex);
     let child;
     try {
       child = spawn(command[0], command.slice(1), {
@@ -209,7 +195,6 @@ function runOnce(
     // A detached run does not get the terminal's Ctrl-C: pass ours on, end the group, then stop.
     const onSignal = (signal: NodeJS.Signals): void => {
       if (pid === undefined) process.exit(128);
-      killGroup(pid, signal);
       endGroup(pid);
       void groupGone(pid).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     };
@@ -236,21 +221,18 @@ function runOnce(
     };
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       if (!quiet) process.stdout.write(d);
-      scan(outCarry, d);
+      failure.feed('out', d);
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       if (!quiet) process.stderr.write(d);
-      scan(errCarry, d);
+      failure.feed('err', d);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
       process.stderr.write(`bisect-report run: cannot start ${command[0]}: ${err.code ?? err.message}\n`);
       finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null });
     });
     child.on('close', (code, signal) => {
-      for (const carry of [outCarry, errCarry]) {
-        if (title === null && carry.text !== '' && titleRegex.test(carry.text))
-          title = carry.text.trim().slice(0, MAX_TITLE);
-      }
+      title = failure.end();
       if (signal) {
         finish({ result: 'fail', exit: signal, title: title ?? `killed by ${signal}` });
       } else if (code === 0) {
