@@ -144,12 +144,15 @@ var stdout = __webpack_require__(422);
 var help = __webpack_require__(702);
 // EXTERNAL MODULE: ./.tmp/build/cli/processGroup.js
 var processGroup = __webpack_require__(542);
+// EXTERNAL MODULE: ./.tmp/build/cli/failureTitle.js
+var failureTitle = __webpack_require__(369);
 ;// CONCATENATED MODULE: ./.tmp/build/cli/bisectCommand.js
 /**
  * `bisect-report bisect` and `bisect-report verify` (docs/bisect.md): run the user's test at the
  * commits the engine (src/bisect/) asks for, in private worktrees, and write a log this project
  * reads back. The decisions are the engine's; this file only runs processes and writes lines.
  */
+
 
 
 
@@ -262,8 +265,6 @@ const VERIFY_SPEC = {
         'there, or the parent fails too), 2 usage, 3 stopped (--max-runs, the command cannot run, interrupted).',
     ],
 };
-const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
-const MAX_TITLE = 200;
 /** Exit statuses (docs/bisect.md). */
 const EXIT = { culprit: 0, none: 1, usage: 2, stopped: 3 };
 class UsageError extends Error {
@@ -301,7 +302,7 @@ function parseSettings(mode, argv) {
     const minRepro = Number(values['min-repro']);
     if (!(minRepro > 0 && minRepro < 1))
         throw new UsageError('--min-repro must be between 0 and 1');
-    let titleRegex = DEFAULT_TITLE;
+    let titleRegex = failureTitle/* DEFAULT_TITLE */.p;
     if (values['title-regex'] !== undefined) {
         try {
             titleRegex = new RegExp(values['title-regex']);
@@ -811,23 +812,11 @@ class Driver {
                 resolve({ slot, position, result: 'error', exit: 'interrupted', title: null });
                 return;
             }
-            let title = null;
-            const carry = { out: '', err: '' };
+            const failure = new failureTitle/* FailureTitle */.z(titleRegex);
             const scan = (key, chunk) => {
                 if (verbose)
                     writeStderr(prefixLines(chunk, `[${bisectCommand_short(commit)} #${runIndex}] `));
-                if (title !== null)
-                    return;
-                carry[key] += chunk;
-                let nl;
-                while (title === null && (nl = carry[key].indexOf('\n')) !== -1) {
-                    const line = carry[key].slice(0, nl).replace(/\r$/, '');
-                    carry[key] = carry[key].slice(nl + 1);
-                    if (titleRegex.test(line))
-                        title = line.trim().slice(0, MAX_TITLE);
-                }
-                if (carry[key].length > 65536)
-                    carry[key] = carry[key].slice(-65536);
+                failure.feed(key, chunk);
             };
             // Moving the worktree to the commit and the run are one process (one spawn, which blocks our
             // event loop until the child starts, instead of two, with a round trip between).
@@ -903,10 +892,7 @@ class Driver {
                 }
                 if (move && !signal)
                     slot.commit = commit;
-                for (const key of ['out', 'err']) {
-                    if (title === null && carry[key] !== '' && titleRegex.test(carry[key]))
-                        title = carry[key].trim().slice(0, MAX_TITLE);
-                }
+                const title = failure.end();
                 if (timedOut) {
                     // The clock started after the checkout: the worktree holds the commit.
                     slot.commit = commit;
@@ -1059,13 +1045,63 @@ function prefixLines(chunk, prefix) {
 
 /***/ }),
 
+/***/ 369:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ DEFAULT_TITLE),
+/* harmony export */   z: () => (/* binding */ FailureTitle)
+/* harmony export */ });
+/**
+ * The failure title of one run of the test (`bisect-report run`, `bisect`, `verify`): the first
+ * line of its stdout or stderr that matches the title pattern (docs/run-command.md).
+ */
+/** The default title pattern: the lines common test output opens a failure with. */
+const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
+const MAX_TITLE = 200;
+/** Bytes of an unfinished line kept per stream (a line longer than this is judged by its tail). */
+const MAX_CARRY = 65536;
+class FailureTitle {
+    pattern;
+    title = null;
+    carry = { out: '', err: '' };
+    constructor(pattern) {
+        this.pattern = pattern;
+    }
+    /** Reads a chunk of one stream's output. */
+    feed(stream, chunk) {
+        if (this.title !== null)
+            return;
+        let text = this.carry[stream] + chunk;
+        let nl;
+        while (this.title === null && (nl = text.indexOf('\n')) !== -1) {
+            const line = text.slice(0, nl).replace(/\r$/, '');
+            text = text.slice(nl + 1);
+            if (this.pattern.test(line))
+                this.title = line.trim().slice(0, MAX_TITLE);
+        }
+        this.carry[stream] = text.length > MAX_CARRY ? text.slice(-MAX_CARRY) : text;
+    }
+    /** The title, once the run has ended (a last line without a newline counts too), or null. */
+    end() {
+        for (const stream of ['out', 'err']) {
+            const rest = this.carry[stream];
+            if (this.title === null && rest !== '' && this.pattern.test(rest))
+                this.title = rest.trim().slice(0, MAX_TITLE);
+        }
+        return this.title;
+    }
+}
+
+
+/***/ }),
+
 /***/ 542:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H9: () => (/* binding */ TIMEOUT_EXIT),
 /* harmony export */   N4: () => (/* binding */ endGroup),
-/* harmony export */   i0: () => (/* binding */ killGroup),
 /* harmony export */   lz: () => (/* binding */ groupGone),
 /* harmony export */   rv: () => (/* binding */ timeoutSeconds)
 /* harmony export */ });

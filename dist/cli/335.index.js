@@ -2,6 +2,57 @@ export const id = 335;
 export const ids = [335];
 export const modules = {
 
+/***/ 369:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ DEFAULT_TITLE),
+/* harmony export */   z: () => (/* binding */ FailureTitle)
+/* harmony export */ });
+/**
+ * The failure title of one run of the test (`bisect-report run`, `bisect`, `verify`): the first
+ * line of its stdout or stderr that matches the title pattern (docs/run-command.md).
+ */
+/** The default title pattern: the lines common test output opens a failure with. */
+const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
+const MAX_TITLE = 200;
+/** Bytes of an unfinished line kept per stream (a line longer than this is judged by its tail). */
+const MAX_CARRY = 65536;
+class FailureTitle {
+    pattern;
+    title = null;
+    carry = { out: '', err: '' };
+    constructor(pattern) {
+        this.pattern = pattern;
+    }
+    /** Reads a chunk of one stream's output. */
+    feed(stream, chunk) {
+        if (this.title !== null)
+            return;
+        let text = this.carry[stream] + chunk;
+        let nl;
+        while (this.title === null && (nl = text.indexOf('\n')) !== -1) {
+            const line = text.slice(0, nl).replace(/\r$/, '');
+            text = text.slice(nl + 1);
+            if (this.pattern.test(line))
+                this.title = line.trim().slice(0, MAX_TITLE);
+        }
+        this.carry[stream] = text.length > MAX_CARRY ? text.slice(-MAX_CARRY) : text;
+    }
+    /** The title, once the run has ended (a last line without a newline counts too), or null. */
+    end() {
+        for (const stream of ['out', 'err']) {
+            const rest = this.carry[stream];
+            if (this.title === null && rest !== '' && this.pattern.test(rest))
+                this.title = rest.trim().slice(0, MAX_TITLE);
+        }
+        return this.title;
+    }
+}
+
+
+/***/ }),
+
 /***/ 702:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -60,7 +111,6 @@ function commandHelp(spec) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H9: () => (/* binding */ TIMEOUT_EXIT),
 /* harmony export */   N4: () => (/* binding */ endGroup),
-/* harmony export */   i0: () => (/* binding */ killGroup),
 /* harmony export */   lz: () => (/* binding */ groupGone),
 /* harmony export */   rv: () => (/* binding */ timeoutSeconds)
 /* harmony export */ });
@@ -148,10 +198,11 @@ function killGroup(pid, signal) {
 /* unused harmony export RUN_SPEC */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(975);
-/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58);
+/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58);
 /* harmony import */ var _formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(458);
 /* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(702);
 /* harmony import */ var _processGroup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(542);
+/* harmony import */ var _failureTitle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(369);
 /**
  * `bisect-report run [--runs N] [--min-failures K] [--timeout SECONDS] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]`
  *
@@ -185,8 +236,7 @@ function killGroup(pid, signal) {
 
 
 
-const DEFAULT_TITLE = /^(?:FAIL(?:ED)?:|Error:|panic:|AssertionError)/;
-const MAX_TITLE = 200;
+
 const RUN_SPEC = {
     usage: 'bisect-report run [--runs N] [--min-failures K] [--timeout SECONDS] [--title-regex RE] [--quiet] -- COMMAND [ARGS...]',
     about: 'Run COMMAND several times on the checked-out commit and answer git by a rule that tolerates a flaky\n' +
@@ -265,7 +315,7 @@ async function runCommand(argv) {
         }
         timeout = t.seconds;
     }
-    let titleRegex = DEFAULT_TITLE;
+    let titleRegex = _failureTitle_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TITLE */ .p;
     if (values['title-regex'] !== undefined) {
         try {
             titleRegex = new RegExp(values['title-regex']);
@@ -290,7 +340,7 @@ async function runCommand(argv) {
             counts.skipped++;
         else
             counts.errors++;
-        process.stdout.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .neutraliseWorkflowCommands */ .WM)((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRunLine */ .Df)(commit, i, runs, one.result, one.exit, one.title)) + '\n');
+        process.stdout.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .neutraliseWorkflowCommands */ .WM)((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .formatRunLine */ .Df)(commit, i, runs, one.result, one.exit, one.title)) + '\n');
         if (one.result === 'error')
             break; // the command cannot run: more runs tell nothing
     }
@@ -304,7 +354,7 @@ async function runCommand(argv) {
         [verdict, exit] = ['good', 0];
     else
         [verdict, exit] = ['skip', 125];
-    process.stdout.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .neutraliseWorkflowCommands */ .WM)((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .formatVerdictLine */ .nb)(commit, verdict, exit, counts, minFailures)) + '\n');
+    process.stdout.write((0,_render_escape_js__WEBPACK_IMPORTED_MODULE_6__/* .neutraliseWorkflowCommands */ .WM)((0,_formats_git_common_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .formatVerdictLine */ .nb)(commit, verdict, exit, counts, minFailures)) + '\n');
     return exit;
 }
 function headCommit() {
@@ -315,22 +365,7 @@ function headCommit() {
 function runOnce(command, titleRegex, quiet, ctx) {
     return new Promise((resolve) => {
         let title = null;
-        const scan = (carry, chunk) => {
-            if (title !== null)
-                return;
-            carry.text += chunk;
-            let nl;
-            while (title === null && (nl = carry.text.indexOf('\n')) !== -1) {
-                const line = carry.text.slice(0, nl).replace(/\r$/, '');
-                carry.text = carry.text.slice(nl + 1);
-                if (titleRegex.test(line))
-                    title = line.trim().slice(0, MAX_TITLE);
-            }
-            if (carry.text.length > 65536)
-                carry.text = carry.text.slice(-65536);
-        };
-        const outCarry = { text: '' };
-        const errCarry = { text: '' };
+        const failure = new _failureTitle_js__WEBPACK_IMPORTED_MODULE_5__/* .FailureTitle */ .z(titleRegex);
         let child;
         try {
             child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command[0], command.slice(1), {
@@ -358,7 +393,6 @@ function runOnce(command, titleRegex, quiet, ctx) {
         const onSignal = (signal) => {
             if (pid === undefined)
                 process.exit(128);
-            (0,_processGroup_js__WEBPACK_IMPORTED_MODULE_3__/* .killGroup */ .i0)(pid, signal);
             (0,_processGroup_js__WEBPACK_IMPORTED_MODULE_3__/* .endGroup */ .N4)(pid);
             void (0,_processGroup_js__WEBPACK_IMPORTED_MODULE_3__/* .groupGone */ .lz)(pid).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
         };
@@ -386,22 +420,19 @@ function runOnce(command, titleRegex, quiet, ctx) {
         child.stdout.setEncoding('utf8').on('data', (d) => {
             if (!quiet)
                 process.stdout.write(d);
-            scan(outCarry, d);
+            failure.feed('out', d);
         });
         child.stderr.setEncoding('utf8').on('data', (d) => {
             if (!quiet)
                 process.stderr.write(d);
-            scan(errCarry, d);
+            failure.feed('err', d);
         });
         child.on('error', (err) => {
             process.stderr.write(`bisect-report run: cannot start ${command[0]}: ${err.code ?? err.message}\n`);
             finish({ result: 'error', exit: err.code === 'ENOENT' ? '127' : '126', title: null });
         });
         child.on('close', (code, signal) => {
-            for (const carry of [outCarry, errCarry]) {
-                if (title === null && carry.text !== '' && titleRegex.test(carry.text))
-                    title = carry.text.trim().slice(0, MAX_TITLE);
-            }
+            title = failure.end();
             if (signal) {
                 finish({ result: 'fail', exit: signal, title: title ?? `killed by ${signal}` });
             }
